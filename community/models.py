@@ -1,0 +1,221 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .roles import Role
+
+
+class Ward(models.Model):
+    """A ward (phường): the unit that runs the movement, and issues certificates."""
+
+    name = models.CharField(_("name"), max_length=120)
+    city = models.CharField(_("city or province"), max_length=120)
+    certificate_authority = models.CharField(
+        _("issuing authority"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "As printed on certificates, e.g. 'Ủy ban nhân dân phường Gia Viên'."
+        ),
+    )
+    certificate_signer_name = models.CharField(
+        _("signer's name"), max_length=120, blank=True
+    )
+    certificate_signer_title = models.CharField(
+        _("signer's title"), max_length=120, blank=True
+    )
+    certificate_seal = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("seal image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("ward")
+        verbose_name_plural = _("wards")
+        ordering = ["city", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["city", "name"], name="ward_unique_name_in_city"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name}, {self.city}"
+
+
+class Neighbourhood(models.Model):
+    """A neighbourhood (tổ dân phố) of a ward."""
+
+    ward = models.ForeignKey(
+        Ward,
+        verbose_name=_("ward"),
+        on_delete=models.PROTECT,
+        related_name="neighbourhoods",
+    )
+    number = models.PositiveSmallIntegerField(_("number"), default=0)
+    name = models.CharField(_("name"), max_length=120)
+    adult_population = models.PositiveIntegerField(
+        _("adult population"),
+        default=0,
+        help_text=_("Residents aged 18 and over, for completion rates."),
+    )
+
+    class Meta:
+        verbose_name = _("neighbourhood")
+        verbose_name_plural = _("neighbourhoods")
+        ordering = ["ward_id", "number", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ward", "name"], name="neighbourhood_unique_name_in_ward"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} – {self.ward.name}"
+
+
+class ResidentProfile(models.Model):
+    """Where a resident lives, and how and with whose consent they were enrolled."""
+
+    class EnrolledHow(models.TextChoices):
+        SELF = "self", _("Signed up themselves")
+        ASSISTED = "assisted", _("Enrolled by a volunteer")
+        IMPORTED = "imported", _("Imported from a list")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="resident_profile",
+    )
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        verbose_name=_("neighbourhood"),
+        on_delete=models.PROTECT,
+        related_name="residents",
+    )
+    consent_given_at = models.DateTimeField(_("consent given at"))
+    consent_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("consent confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The volunteer who confirmed a spoken or paper consent."),
+    )
+    enrolled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("enrolled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="enrolled_residents",
+    )
+    enrolled_how = models.CharField(
+        _("enrolled how"),
+        max_length=10,
+        choices=EnrolledHow.choices,
+        default=EnrolledHow.SELF,
+    )
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("resident")
+        verbose_name_plural = _("residents")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class RoleAssignment(models.Model):
+    """One role held by one person, with its scope.
+
+    A volunteer holds one row per neighbourhood served; an officer one row per ward.
+    Created and removed only through `community.services.role_grant/role_revoke`.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    ward = models.ForeignKey(
+        Ward,
+        verbose_name=_("ward"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+    )
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        verbose_name=_("neighbourhood"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("granted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        ordering = ["user_id", "role"]
+        constraints = [
+            models.CheckConstraint(
+                name="role_scope_matches_role",
+                condition=(
+                    Q(
+                        role=Role.VOLUNTEER,
+                        neighbourhood__isnull=False,
+                        ward__isnull=True,
+                    )
+                    | Q(
+                        role=Role.OFFICER,
+                        ward__isnull=False,
+                        neighbourhood__isnull=True,
+                    )
+                    | Q(
+                        role__in=[Role.EDITOR, Role.CITY_ADMIN],
+                        ward__isnull=True,
+                        neighbourhood__isnull=True,
+                    )
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "neighbourhood"],
+                condition=Q(role=Role.VOLUNTEER),
+                name="role_unique_volunteer_neighbourhood",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "ward"],
+                condition=Q(role=Role.OFFICER),
+                name="role_unique_officer_ward",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=Q(role__in=[Role.EDITOR, Role.CITY_ADMIN]),
+                name="role_unique_unscoped",
+            ),
+        ]
+
+    def __str__(self):
+        scope = self.neighbourhood or self.ward
+        label = self.get_role_display()
+        return f"{self.user} – {label}" + (f" – {scope}" if scope else "")

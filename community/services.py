@@ -1,0 +1,103 @@
+"""Writes for community: residents and roles. The only place these rows are made."""
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+
+from .access import forget_scope
+from .models import Neighbourhood, ResidentProfile, RoleAssignment, Ward
+from .roles import EDITORS_GROUP, NEIGHBOURHOOD_SCOPED, WARD_SCOPED, Role
+from .signals import resident_registered
+
+
+@transaction.atomic
+def resident_register(
+    *,
+    user: User,
+    full_name: str,
+    birth_year: int | None,
+    neighbourhood: Neighbourhood,
+    consent_given_at=None,
+    enrolled_by: User | None = None,
+    enrolled_how: str = ResidentProfile.EnrolledHow.SELF,
+    consent_confirmed_by: User | None = None,
+) -> ResidentProfile:
+    """Record who the person is and where they live, with their consent and its time."""
+    user.full_name = " ".join(full_name.split())
+    user.birth_year = birth_year
+    user.save(update_fields=["full_name", "birth_year"])
+    profile = ResidentProfile.objects.create(
+        user=user,
+        neighbourhood=neighbourhood,
+        consent_given_at=consent_given_at or timezone.now(),
+        consent_confirmed_by=consent_confirmed_by,
+        enrolled_by=enrolled_by,
+        enrolled_how=enrolled_how,
+    )
+    transaction.on_commit(
+        lambda: resident_registered.send(sender=ResidentProfile, profile=profile)
+    )
+    return profile
+
+
+def _check_scope(role: str, ward: Ward | None, neighbourhood: Neighbourhood | None):
+    if role in NEIGHBOURHOOD_SCOPED and (neighbourhood is None or ward is not None):
+        raise ValidationError(_("A volunteer serves one neighbourhood per role."))
+    if role in WARD_SCOPED and (ward is None or neighbourhood is not None):
+        raise ValidationError(_("An officer serves one ward per role."))
+    if role not in NEIGHBOURHOOD_SCOPED | WARD_SCOPED and (ward or neighbourhood):
+        raise ValidationError(_("This role has no ward or neighbourhood."))
+
+
+def _sync_admin_access(user: User, *, changed_role: str) -> None:
+    """Keep Wagtail's rights in step with the role just granted or revoked.
+
+    Editors get Wagtail's editor group (page permissions); city admins are superusers.
+    Only the role that changed is synced, so a superuser made with `createsuperuser`
+    keeps their rights when given another role.
+    """
+    holds = RoleAssignment.objects.filter(user=user, role=changed_role).exists()
+    if changed_role == Role.EDITOR:
+        editors, _created = Group.objects.get_or_create(name=EDITORS_GROUP)
+        if holds:
+            user.groups.add(editors)
+        else:
+            user.groups.remove(editors)
+    elif changed_role == Role.CITY_ADMIN and user.is_superuser != holds:
+        user.is_superuser = holds
+        user.is_staff = holds
+        user.save(update_fields=["is_superuser", "is_staff"])
+    forget_scope(user)
+
+
+@transaction.atomic
+def role_grant(
+    *,
+    user: User,
+    role: str,
+    ward: Ward | None = None,
+    neighbourhood: Neighbourhood | None = None,
+    granted_by: User | None = None,
+) -> RoleAssignment:
+    """Give a person a role with its scope; granting the same role twice is a no-op."""
+    _check_scope(role, ward, neighbourhood)
+    assignment, _created = RoleAssignment.objects.get_or_create(
+        user=user,
+        role=role,
+        ward=ward,
+        neighbourhood=neighbourhood,
+        defaults={"granted_by": granted_by},
+    )
+    _sync_admin_access(user, changed_role=role)
+    return assignment
+
+
+@transaction.atomic
+def role_revoke(*, assignment: RoleAssignment) -> None:
+    user, role = assignment.user, assignment.role
+    assignment.delete()
+    _sync_admin_access(user, changed_role=role)

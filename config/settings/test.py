@@ -1,0 +1,17 @@
+"""Test settings: the embedded defaults, made fast and isolated."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+SMS_BACKENDS = ["outbox"]
+MEDIA_ROOT = tempfile.mkdtemp(prefix="hocvuso-test-media-")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "hocvuso-tests",
+    }
+}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

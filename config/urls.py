@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms.views import healthz
+
+
+class AdminLoginRedirect(RedirectView):
+    """Wagtail's own login page leads to allauth's: staff sign in one way only."""
+
+    pattern_name = "account_login"
+    query_string = True
+
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("admin/login/", login_not_required(AdminLoginRedirect.as_view())),
+    path("admin/", include(wagtailadmin_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]
