@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install install-test migrate seed lint format bench bench-smoke messages clean
+.PHONY: run test install install-test migrate seed lint format messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -80,6 +80,11 @@ class ResidentSignupForm(SignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.order_fields(self.field_order)
+        # Django's four-rule list is long for an older reader; say the same plainly.
+        self.fields["password1"].help_text = _(
+            "At least 8 characters, not only digits, and not easy to guess (not your "
+            "phone number or year of birth)."
+        )
 
     def clean_full_name(self):
         name = " ".join(self.cleaned_data["full_name"].split())

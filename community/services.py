@@ -98,6 +98,16 @@ def role_grant(
 
 @transaction.atomic
 def role_revoke(*, assignment: RoleAssignment) -> None:
+    """Take a role back. The last city admin cannot be removed: no one could manage
+    roles afterwards."""
+    if assignment.role == Role.CITY_ADMIN:
+        others = (
+            User.objects.filter(is_superuser=True, is_active=True)
+            .exclude(pk=assignment.user_id)
+            .select_for_update()
+        )
+        if not others.exists():
+            raise ValidationError(_("The last city administrator cannot be removed."))
     user, role = assignment.user, assignment.role
     assignment.delete()
     _sync_admin_access(user, changed_role=role)

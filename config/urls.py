@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import render
 from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -10,10 +11,19 @@ from cms.views import healthz
 
 
 class AdminLoginRedirect(RedirectView):
-    """Wagtail's own login page leads to allauth's: staff sign in one way only."""
+    """Wagtail's own login page leads to allauth's: staff sign in one way only.
+
+    Someone already signed in who may not use the admin (a volunteer, an officer) is
+    told so; sending them to the login page would bounce them straight back here.
+    """
 
     pattern_name = "account_login"
     query_string = True
+
+    def get(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return render(request, "cms/admin_refused.html", status=403)
+        return super().get(request, *args, **kwargs)
 
 
 urlpatterns = [
@@ -21,6 +31,7 @@ urlpatterns = [
     path("admin/login/", login_not_required(AdminLoginRedirect.as_view())),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("allauth.urls")),
+    path("learning/", include("learning.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -223,7 +223,7 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Bình dân học vụ số"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 # Staff log in once, through allauth: no second login page (issue #2).
-WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+WAGTAILADMIN_LOGIN_URL = "/admin/login/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -105,3 +105,29 @@ def test_thirty_people_sign_up_from_one_ward_hall_wifi_in_a_minute(client, place
         assert response.status_code == 302, (i, response.content[:300])
         client.logout()
     assert User.objects.count() == 30
+
+
+def test_phone_verification_by_sms_when_the_setting_is_on(client, places, settings):
+    import re
+
+    from accounts.models import SmsMessage
+
+    settings.ACCOUNT_PHONE_VERIFICATION_ENABLED = True
+
+    response = client.post(SIGNUP, signup_data(places["n1"]))
+
+    assert response.status_code == 302
+    user = User.objects.get()
+    assert not user.phone_verified
+    sms = SmsMessage.objects.get(to="+84912345678")
+    code = re.search(r"\b(\d{6})\b", sms.body).group(1)
+    assert "Khong dua ma nay cho bat ky ai" in sms.body
+
+    wrong = client.post(response["Location"], {"code": "000000"})
+    assert wrong.status_code == 200
+    user.refresh_from_db()
+    assert not user.phone_verified
+
+    client.post(response["Location"], {"code": code})
+    user.refresh_from_db()
+    assert user.phone_verified

@@ -148,3 +148,16 @@ def test_listing_is_one_query(places, people, make_staff, django_assert_num_quer
             for p in residents_visible_to(officer)
         ]
     assert len(names) == 2
+
+
+def test_the_last_city_admin_cannot_be_revoked(make_staff):
+    from django.core.exceptions import ValidationError
+
+    first = make_staff(Role.CITY_ADMIN)
+    with pytest.raises(ValidationError):
+        role_revoke(assignment=first.role_assignments.get())
+    second = make_staff(Role.CITY_ADMIN)
+    role_revoke(assignment=first.role_assignments.get())
+    first.refresh_from_db()
+    assert not first.is_superuser
+    assert second.role_assignments.filter(role=Role.CITY_ADMIN).exists()

@@ -1,0 +1,205 @@
+"""The Wagtail admin for community: wards, neighbourhoods and roles (city admins only).
+
+- Wards and neighbourhoods are snippets, grouped under one menu. They keep Wagtail's
+  model permissions: city admins are superusers (`community.services.role_grant` makes
+  them so) and editors are given no rights over them.
+- Roles have no snippet: rows are made and removed only by `role_grant` and
+  `role_revoke`, so `RoleViewSet` offers a listing, a grant form and a revoke action
+  (`community.views`), nothing that edits rows directly. Its permission policy asks
+  `community.access`, and refuses "change" to everyone.
+"""
+
+from collections import defaultdict
+
+from django.db import router
+from django.db.models import Count
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
+from django.shortcuts import redirect
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Neighbourhood, RoleAssignment, Ward
+from .views import (
+    CityAdminPermissionPolicy,
+    RoleAssignmentIndexView,
+    RoleGrantView,
+    RoleRevokeView,
+)
+
+# Registered before anything asks Wagtail for this model's policy.
+register_permission_policy(
+    RoleAssignment,
+    CityAdminPermissionPolicy(RoleAssignment, actions={"view", "add", "delete"}),
+)
+
+
+# --- Wards and neighbourhoods -------------------------------------------------------
+
+
+class WardViewSet(SnippetViewSet):
+    model = Ward
+    icon = "site"
+    menu_label = _("Wards")
+    list_display = [
+        "name",
+        "city",
+        "certificate_authority",
+        Column(
+            "neighbourhood_count",
+            label=_("Neighbourhoods"),
+            sort_key="neighbourhood_count",
+        ),
+    ]
+    search_fields = ["name", "city"]
+    search_backend_name = None
+    ordering = ["city", "name"]
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("city"),
+        MultiFieldPanel(
+            [
+                FieldPanel("certificate_authority"),
+                FieldPanel("certificate_signer_name"),
+                FieldPanel("certificate_signer_title"),
+                FieldPanel("certificate_seal"),
+            ],
+            heading=_("Certificate issuer"),
+            help_text=_("Printed on the certificates of this ward's residents."),
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return Ward.objects.annotate(neighbourhood_count=Count("neighbourhoods"))
+
+
+class NeighbourhoodViewSet(SnippetViewSet):
+    model = Neighbourhood
+    icon = "home"
+    menu_label = _("Neighbourhoods")
+    list_display = ["name", "number", "ward", "adult_population"]
+    list_filter = ["ward"]
+    search_fields = ["name", "ward__name"]
+    search_backend_name = None
+    ordering = ["ward__city", "ward__name", "number", "name"]
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("ward"),
+        FieldPanel("number"),
+        FieldPanel("name"),
+        FieldPanel("adult_population"),
+    ]
+
+    def get_queryset(self, request):
+        return Neighbourhood.objects.select_related("ward")
+
+
+class PlacesViewSetGroup(SnippetViewSetGroup):
+    items = (WardViewSet, NeighbourhoodViewSet)
+    menu_label = _("Wards and neighbourhoods")
+    menu_name = "places"
+    menu_icon = "site"
+
+
+register_snippet(PlacesViewSetGroup)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_places_in_use(request, instances):
+    """Say why a ward or neighbourhood cannot go, instead of failing with an error.
+
+    Neighbourhoods protect their ward, and residents their neighbourhood
+    (`on_delete=PROTECT`); Wagtail's delete views do not catch `ProtectedError`.
+    Runs for the single delete view (before its confirmation page) and bulk deletes.
+    """
+    by_model = defaultdict(list)
+    for instance in instances:
+        if isinstance(instance, (Ward, Neighbourhood)):
+            by_model[type(instance)].append(instance)
+    for model, places in by_model.items():
+        try:
+            Collector(using=router.db_for_write(model)).collect(places)
+        except (ProtectedError, RestrictedError) as error:
+            blocking = error.protected_objects or error.restricted_objects
+            records = sorted({str(obj._meta.verbose_name_plural) for obj in blocking})
+            messages.error(
+                request,
+                _(
+                    "%(places)s cannot be deleted while it still has %(records)s. "
+                    "Move or delete them first."
+                )
+                % {
+                    "places": ", ".join(str(place) for place in places),
+                    "records": ", ".join(records),
+                },
+            )
+            return redirect(model.snippet_viewset.get_url_name("list"))
+    return None
+
+
+# --- Roles --------------------------------------------------------------------------
+
+
+class RoleMenuItem(MenuItem):
+    def is_shown(self, request):
+        policy = policy_registry.get_by_type(RoleAssignment)
+        return policy.user_has_permission(request.user, "view")
+
+
+class RoleViewSet(ViewSet):
+    """Who holds which role: list, grant (form) and revoke (POST), for city admins."""
+
+    name = "roles"
+    icon = "key"
+    menu_label = _("Roles")
+    menu_name = "roles"
+    add_to_admin_menu = True
+    menu_item_class = RoleMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("grant/", self.grant_view, name="grant"),
+            path("<int:pk>/revoke/", self.revoke_view, name="revoke"),
+        ]
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            index_url_name=self.get_url_name("index"),
+            index_results_url_name=self.get_url_name("index_results"),
+            add_url_name=self.get_url_name("grant"),
+            grant_url_name=self.get_url_name("grant"),
+            revoke_url_name=self.get_url_name("revoke"),
+            **kwargs,
+        )
+
+    @property
+    def index_view(self):
+        return self.construct_view(RoleAssignmentIndexView)
+
+    @property
+    def index_results_view(self):
+        return self.construct_view(RoleAssignmentIndexView, results_only=True)
+
+    @property
+    def grant_view(self):
+        return self.construct_view(RoleGrantView)
+
+    @property
+    def revoke_view(self):
+        return self.construct_view(RoleRevokeView)
+
+
+@hooks.register("register_admin_viewset")
+def register_role_viewset():
+    return RoleViewSet()
