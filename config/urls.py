@@ -31,7 +31,6 @@ urlpatterns = [
     path("admin/login/", login_not_required(AdminLoginRedirect.as_view())),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("allauth.urls")),
-    path("learning/", include("learning.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
