@@ -16,5 +16,7 @@ class Role(models.TextChoices):
 NEIGHBOURHOOD_SCOPED = {Role.VOLUNTEER}
 WARD_SCOPED = {Role.OFFICER}
 
-# The Wagtail group whose page permissions editors receive.
-EDITORS_GROUP = "Editors"
+# The Wagtail group whose permissions editors receive. Wagtail's stock "Moderators"
+# group, because the culture office both writes and publishes (stock "Editors" may
+# only submit drafts for moderation); neither group sees any user or resident.
+EDITORS_GROUP = "Moderators"

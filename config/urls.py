@@ -31,6 +31,7 @@ urlpatterns = [
     path("admin/login/", login_not_required(AdminLoginRedirect.as_view())),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("allauth.urls")),
+    path("learning/", include("learning.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

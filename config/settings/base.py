@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "accounts",
     "cms",
     "community",
+    "learning",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

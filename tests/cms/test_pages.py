@@ -3,7 +3,7 @@ from unittest import mock
 import pytest
 from django.db import DatabaseError
 
-from community.roles import Role
+from community.roles import EDITORS_GROUP, Role
 
 
 @pytest.mark.django_db
@@ -98,4 +98,4 @@ def test_staff_log_in_to_the_admin_through_allauth(client, make_staff):
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
-    assert editor.groups.filter(name="Editors").exists()
+    assert editor.groups.filter(name=EDITORS_GROUP).exists()

@@ -1,6 +1,7 @@
 from django.core.management import call_command
 
 from accounts.models import User
+from community.roles import EDITORS_GROUP
 from community.access import residents_visible_to
 from community.models import Neighbourhood, RoleAssignment, Ward
 from tests.community.factories import PASSWORD  # noqa: F401  (same style as demo)
@@ -42,4 +43,4 @@ def test_seed_demo_is_idempotent_and_makes_the_documented_accounts(db, client):
     officer = User.objects.get(phone="+84900000003")
     assert {p.neighbourhood.ward for p in residents_visible_to(officer)} == {ward}
     admin = User.objects.get(phone="+84900000009")
-    assert admin.is_superuser and admin.groups.filter(name="Editors").exists()
+    assert admin.is_superuser and admin.groups.filter(name=EDITORS_GROUP).exists()

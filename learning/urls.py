@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "learning"
+
+urlpatterns = [
+    path("", views.catalogue_view, name="catalogue"),
+    path("my/", views.my_learning_view, name="my"),
+    path(
+        "lessons/<int:page_id>/complete/",
+        views.lesson_complete_view,
+        name="lesson_complete",
+    ),
+]
