@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install install-test migrate seed lint format messages clean
+.PHONY: run test install install-test migrate seed bench bench-smoke lint format messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,13 @@ test: install-test
 		echo "Browser tests: SKIPPED - Chromium is not installed (apt-get install chromium)."; \
 	fi
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Benchmarks print each figure beside its budget (bench/README.md); not run by tests.
+bench: install-test
+	@for b in bench/bench_*.py; do $(BIN)/python $$b || status=1; done; exit $${status:-0}
+
+bench-smoke: install-test
+	@for b in bench/bench_*.py; do $(BIN)/python $$b --smoke || exit 1; done
 
 lint: install-test
 	$(BIN)/ruff format --check .

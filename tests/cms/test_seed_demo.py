@@ -1,9 +1,9 @@
 from django.core.management import call_command
 
 from accounts.models import User
-from community.roles import EDITORS_GROUP
 from community.access import residents_visible_to
 from community.models import Neighbourhood, RoleAssignment, Ward
+from community.roles import EDITORS_GROUP
 from tests.community.factories import PASSWORD  # noqa: F401  (same style as demo)
 
 
