@@ -94,3 +94,39 @@ class SmsMessage(models.Model):
 
     def __str__(self):
         return f"{self.to}: {self.body[:40]}"
+
+
+class SignInCard(models.Model):
+    """A printed card whose QR code signs one resident in once.
+
+    Only the SHA-256 of the token is stored: a copy of the database cannot be used to
+    sign anyone in. Issuing a new card revokes the person's unused ones.
+    """
+
+    user = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="signin_cards",
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    issued_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("issued by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sign-in card")
+        verbose_name_plural = _("sign-in cards")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.user} ({self.created_at:%Y-%m-%d})"

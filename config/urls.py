@@ -30,6 +30,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/login/", login_not_required(AdminLoginRedirect.as_view())),
     path("admin/", include(wagtailadmin_urls)),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("learning/", include("learning.urls")),
     path("documents/", include(wagtaildocs_urls)),

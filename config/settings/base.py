@@ -155,7 +155,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "/learning/my/"
 LOGOUT_REDIRECT_URL = "/"
 
 # --- allauth: the phone number is the only login identifier -------------------------
@@ -191,6 +191,12 @@ ACCOUNT_RATE_LIMITS = {
     "verify_phone": "60/m/ip,1/30s/key",
     "change_phone": "3/m/user",
 }
+
+# Printed sign-in cards (teams): how long the QR link works, and how long a resident
+# without a phone stays signed in on the device that scanned it.
+SIGNIN_CARD_VALID_DAYS = env_int("SIGNIN_CARD_VALID_DAYS", 14)
+SIGNIN_CARD_SESSION_DAYS = env_int("SIGNIN_CARD_SESSION_DAYS", 180)
+SIGNIN_CARD_RATE = "30/m"
 
 # --- SMS ---------------------------------------------------------------------------
 # Comma-separated backend names: console, outbox, http (accounts.sms).

@@ -1,0 +1,74 @@
+"""Writes for accounts: one-time sign-in cards."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import SignInCard, User
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def signin_card_issue(*, user: User, issued_by: User | None) -> tuple[SignInCard, str]:
+    """A new card for `user`; returns it with the clear token (never stored).
+
+    The person's earlier unused cards stop working.
+    """
+    now = timezone.now()
+    SignInCard.objects.filter(user=user, used_at=None, revoked_at=None).update(
+        revoked_at=now
+    )
+    token = secrets.token_urlsafe(32)
+    card = SignInCard.objects.create(
+        user=user,
+        token_hash=_hash(token),
+        issued_by=issued_by,
+        created_at=now,
+        expires_at=now + timedelta(days=settings.SIGNIN_CARD_VALID_DAYS),
+    )
+    return card, token
+
+
+def signin_card_url(token: str) -> str:
+    """The absolute address printed in the card's QR code."""
+    return f"{settings.SITE_BASE_URL}/accounts/card/{token}/"
+
+
+@transaction.atomic
+def signin_card_use(*, token: str) -> User:
+    """Spend the card once and return its holder, or refuse with a clear reason."""
+    card = (
+        SignInCard.objects.select_for_update()
+        .select_related("user")
+        .filter(token_hash=_hash(token))
+        .first()
+    )
+    if card is None or not card.user.is_active:
+        raise ValidationError(_("This sign-in card is not valid."), code="unknown")
+    if card.used_at is not None:
+        raise ValidationError(
+            _("This card has already been used. Ask a volunteer for a new one."),
+            code="used",
+        )
+    if card.revoked_at is not None:
+        raise ValidationError(
+            _("A newer card replaced this one. Please use the newest card."),
+            code="revoked",
+        )
+    if card.expires_at <= timezone.now():
+        raise ValidationError(
+            _("This sign-in card has expired. Ask a volunteer for a new one."),
+            code="expired",
+        )
+    card.used_at = timezone.now()
+    card.save(update_fields=["used_at"])
+    return card.user
