@@ -14,6 +14,54 @@ def _clear_cache():
     cache.clear()
 
 
+def _is_transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    if marker and (
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    ):
+        return True
+    return bool({"transactional_db", "live_server"} & set(request.fixturenames))
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_tree(request):
+    """Put back the page tree that migrations create, for transactional tests.
+
+    Those tests (live server, threads on PostgreSQL) truncate every table when they
+    end, migration data included; Django's serialized rollback cannot reload
+    Wagtail's tree (foreign keys between pages, locales and sites).
+    """
+    if not _is_transactional(request):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page, Site
+
+    from cms.models import HomePage
+
+    if HomePage.objects.exists():
+        return
+    locale, _created = Locale.objects.get_or_create(
+        language_code=settings.LANGUAGE_CODE
+    )
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locale)
+    )
+    home = root.add_child(
+        instance=HomePage(title="Bình dân học vụ số", slug="home", locale=locale)
+    )
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": "localhost",
+            "root_page": home,
+            "site_name": "Bình dân học vụ số",
+        },
+    )
+
+
 @pytest.fixture
 def places(db):
     """Two wards; the first with two neighbourhoods, the second with one."""
