@@ -1,0 +1,276 @@
+"""Reads for the volunteers' workspace: rosters, one resident, sessions, imports.
+
+Every list of people starts from `community.access` (`residents_visible_to`,
+`neighbourhoods_visible_to`); nothing here widens what the access module allows.
+Roster pages take a fixed number of queries, whatever the number of residents.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from accounts.phones import phone_normalise
+from certificates.models import Certificate
+from community.access import (
+    neighbourhoods_visible_to,
+    residents_visible_to,
+    scope_of,
+)
+from community.models import Neighbourhood, ResidentProfile
+from learning.models import CourseCompletion, CoursePage, LessonProgress
+from learning.selectors import CourseProgress, live_lessons_by_course, my_learning
+from quizzes.models import QuizAttempt
+
+from .models import GroupSession, ImportJob, Nudge, VneidLevel2
+from .search import search_key
+
+NOT_STARTED, LEARNING, COMPLETED = "not_started", "learning", "completed"
+NUDGE_INTERVAL = timedelta(days=7)
+
+
+# --- Who may do what here -------------------------------------------------------
+
+
+def may_use_workspace(user) -> bool:
+    """Volunteers, officers and city admins: the people the workspace serves."""
+    return scope_of(user).is_staff_scope
+
+
+def may_write(user) -> bool:
+    """Volunteers (for their neighbourhoods) and city admins; officers only read."""
+    scope = scope_of(user)
+    return scope.city_admin or bool(scope.neighbourhood_ids)
+
+
+def neighbourhoods_served_by(user) -> QuerySet[Neighbourhood]:
+    """Neighbourhoods where this user may enrol and change people (not just read).
+
+    The same rule as `community.access.can_change_resident`, for places.
+    """
+    scope = scope_of(user)
+    visible = neighbourhoods_visible_to(user)
+    if scope.city_admin:
+        return visible.order_by("ward__name", "number", "name")
+    return visible.filter(pk__in=scope.neighbourhood_ids).order_by(
+        "ward__name", "number", "name"
+    )
+
+
+def team_neighbourhoods(*, user) -> list[Neighbourhood]:
+    """The neighbourhoods a user follows, each with `resident_count`."""
+    return list(
+        neighbourhoods_visible_to(user)
+        .annotate(resident_count=Count("residents"))
+        .order_by("ward__name", "number", "name")
+    )
+
+
+# --- Roster ---------------------------------------------------------------------
+
+
+def live_courses() -> list[CoursePage]:
+    return list(CoursePage.objects.live().defer_streamfields().order_by("path"))
+
+
+def _search(profiles: QuerySet, query: str) -> QuerySet:
+    query = " ".join(query.split())
+    if not query:
+        return profiles
+    digits = "".join(c for c in query if c.isdigit())
+    if digits and not any(c.isalpha() for c in query):
+        try:
+            return profiles.filter(user__phone=phone_normalise(query))
+        except ValidationError:
+            # Part of a number: "345 678" finds "+84912345678".
+            return profiles.filter(user__phone__contains=digits.lstrip("0") or digits)
+    return profiles.filter(team_card__search_name__contains=" " + search_key(query))
+
+
+def _status(profiles: QuerySet, status: str, course: CoursePage | None) -> QuerySet:
+    if not status:
+        return profiles
+    progress = LessonProgress.objects.filter(user_id=OuterRef("user_id"))
+    completions = CourseCompletion.objects.filter(user_id=OuterRef("user_id"))
+    if course is not None:
+        lesson_ids = [x.pk for x in live_lessons_by_course([course])[course.pk]]
+        progress = progress.filter(lesson_id__in=lesson_ids)
+        completions = completions.filter(course_id=course.pk)
+    if status == NOT_STARTED:
+        return profiles.filter(~Exists(progress))
+    if status == LEARNING:
+        return profiles.filter(Exists(progress) & ~Exists(completions))
+    if status == COMPLETED:
+        return profiles.filter(Exists(completions))
+    return profiles
+
+
+def roster(
+    *,
+    user,
+    neighbourhood: Neighbourhood,
+    query: str = "",
+    status: str = "",
+    course: CoursePage | None = None,
+) -> QuerySet[ResidentProfile]:
+    """Residents of one neighbourhood that `user` may see, searched and filtered."""
+    profiles = (
+        residents_visible_to(user)
+        .filter(neighbourhood=neighbourhood)
+        .select_related("user__vneid_level2")
+        .order_by("user__full_name", "pk")
+    )
+    return _status(_search(profiles, query), status, course)
+
+
+@dataclass
+class CourseStatus:
+    course: CoursePage
+    status: str
+
+
+@dataclass
+class RosterRow:
+    profile: ResidentProfile
+    courses: list[CourseStatus]
+    last_activity: datetime | None
+    vneid: VneidLevel2 | None
+
+    @property
+    def user(self):
+        return self.profile.user
+
+
+def roster_rows(
+    *, profiles: list[ResidentProfile], courses: list[CoursePage]
+) -> list[RosterRow]:
+    """Progress per course and last activity for one page of a roster: 3 queries."""
+    user_ids = [p.user_id for p in profiles]
+    course_of_lesson = {
+        lesson.pk: course_id
+        for course_id, lessons in live_lessons_by_course(courses).items()
+        for lesson in lessons
+    }
+    started: set[tuple[int, int]] = set()
+    last: dict[int, datetime] = {}
+    for user_id, lesson_id, started_at, completed_at in LessonProgress.objects.filter(
+        user_id__in=user_ids
+    ).values_list("user_id", "lesson_id", "started_at", "completed_at"):
+        when = max(started_at, completed_at or started_at)
+        last[user_id] = max(when, last.get(user_id, when))
+        if lesson_id in course_of_lesson:
+            started.add((user_id, course_of_lesson[lesson_id]))
+    completed = set(
+        CourseCompletion.objects.filter(
+            user_id__in=user_ids, course_id__in=[c.pk for c in courses]
+        ).values_list("user_id", "course_id")
+    )
+    rows = []
+    for profile in profiles:
+        statuses = []
+        for course in courses:
+            key = (profile.user_id, course.pk)
+            if key in completed:
+                status = COMPLETED
+            elif key in started:
+                status = LEARNING
+            else:
+                status = NOT_STARTED
+            statuses.append(CourseStatus(course=course, status=status))
+        rows.append(
+            RosterRow(
+                profile=profile,
+                courses=statuses,
+                last_activity=last.get(profile.user_id),
+                vneid=getattr(profile.user, "vneid_level2", None),
+            )
+        )
+    return rows
+
+
+# --- One resident -----------------------------------------------------------------
+
+
+def resident_for(*, user, profile_id: int) -> ResidentProfile | None:
+    """A resident by id, only if `user` may see them (else None: a 404)."""
+    return (
+        residents_visible_to(user)
+        .select_related("enrolled_by", "consent_confirmed_by", "user__vneid_level2")
+        .filter(pk=profile_id)
+        .first()
+    )
+
+
+@dataclass
+class ResidentFile:
+    profile: ResidentProfile
+    courses: list[CourseProgress]
+    attempts: list[QuizAttempt]
+    certificates: list[Certificate]
+    vneid: VneidLevel2 | None
+    sessions: list[GroupSession] = field(default_factory=list)
+    last_nudge: Nudge | None = None
+
+
+def resident_file(*, profile: ResidentProfile) -> ResidentFile:
+    """Everything the workspace shows about one resident: a fixed number of queries."""
+    person = profile.user
+    return ResidentFile(
+        profile=profile,
+        courses=my_learning(user=person),
+        attempts=list(
+            QuizAttempt.objects.filter(user=person, submitted_at__isnull=False)
+            .select_related("quiz__lesson")
+            .order_by("-submitted_at")[:30]
+        ),
+        certificates=list(Certificate.objects.filter(user=person)),
+        vneid=getattr(person, "vneid_level2", None),
+        sessions=list(
+            GroupSession.objects.filter(attendees=person).select_related("course")[:10]
+        ),
+        last_nudge=Nudge.objects.filter(resident=person).first(),
+    )
+
+
+# --- Sessions, nudges, imports ------------------------------------------------------
+
+
+def sessions_visible_to(*, user) -> QuerySet[GroupSession]:
+    """Sessions held in the neighbourhoods the user follows."""
+    return (
+        GroupSession.objects.filter(neighbourhood__in=neighbourhoods_visible_to(user))
+        .select_related("volunteer", "course", "neighbourhood__ward")
+        .annotate(attendee_count=Count("attendees"))
+        .order_by("-held_on", "-pk")
+    )
+
+
+def nudge_candidates(
+    *, profiles: QuerySet[ResidentProfile], days: int, now=None
+) -> QuerySet[ResidentProfile]:
+    """Residents with a phone and consent, idle for `days`, not reminded this week."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=days)
+    recent_progress = LessonProgress.objects.filter(user_id=OuterRef("user_id")).filter(
+        Q(started_at__gte=cutoff) | Q(completed_at__gte=cutoff)
+    )
+    recent_nudge = Nudge.objects.filter(
+        resident_id=OuterRef("user_id"), sent_at__gte=now - NUDGE_INTERVAL
+    )
+    return profiles.filter(
+        user__phone__isnull=False,
+        user__is_active=True,
+        consent_given_at__isnull=False,
+        created_at__lt=cutoff,
+    ).filter(~Exists(recent_progress) & ~Exists(recent_nudge))
+
+
+def import_jobs_of(*, user) -> QuerySet[ImportJob]:
+    """The imports a user may open: their own, in a ward they still follow."""
+    scope = scope_of(user)
+    jobs = ImportJob.objects.select_related("ward", "neighbourhood").defer("data")
+    if scope.city_admin:
+        return jobs
+    return jobs.filter(uploaded_by=user)

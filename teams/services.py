@@ -1,0 +1,299 @@
+"""Writes for the volunteers' workspace. The only place these rows are made.
+
+Every service that acts on people checks `community.access` itself, so a view that
+forgot to would still not widen anyone's reach.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from accounts.phones import phone_normalise
+from accounts.sms import SmsDeliveryError, sms_send
+from community.access import can_change_resident, scope_of
+from community.models import Neighbourhood, ResidentProfile, Ward
+from community.services import resident_register
+from learning.models import CoursePage
+
+from .models import GroupSession, ImportJob, Nudge, ResidentCard, VneidLevel2
+from .search import search_column, without_diacritics
+from .selectors import nudge_candidates
+from .signals import session_logged
+
+logger = logging.getLogger(__name__)
+
+
+def _serves(user, neighbourhood: Neighbourhood) -> bool:
+    scope = scope_of(user)
+    return scope.city_admin or neighbourhood.pk in scope.neighbourhood_ids
+
+
+# --- Search key -------------------------------------------------------------------
+
+
+def resident_card_sync(*, profile: ResidentProfile, new: bool = False) -> ResidentCard:
+    """Store the resident's name as the roster searches it (no diacritics).
+
+    `new`: the profile was just created, so one INSERT does (an import of 10,000
+    people spent most of its time in update_or_create's extra SELECT and savepoint).
+    """
+    search_name = search_column(profile.user.full_name)
+    if new:
+        return ResidentCard.objects.create(profile=profile, search_name=search_name)
+    card, _created = ResidentCard.objects.update_or_create(
+        profile=profile, defaults={"search_name": search_name}
+    )
+    return card
+
+
+# --- Enrolment --------------------------------------------------------------------
+
+
+class PhoneTaken(Exception):
+    """The phone number belongs to someone already registered.
+
+    `profile` is their resident profile (None for someone without one); the caller
+    decides, through `community.access`, whether it may say who they are.
+    """
+
+    def __init__(self, profile: ResidentProfile | None):
+        super().__init__("phone taken")
+        self.profile = profile
+
+
+@transaction.atomic
+def neighbour_enrol(
+    *,
+    volunteer: User,
+    full_name: str,
+    birth_year: int | None,
+    neighbourhood: Neighbourhood,
+    phone: str = "",
+) -> ResidentProfile:
+    """A volunteer enrols a neighbour whose consent they confirmed.
+
+    The account has no usable password: the neighbour signs in with a printed card
+    or an SMS code. Without a phone (e.g. a family sharing one), `phone` is empty.
+    """
+    if not _serves(volunteer, neighbourhood):
+        raise PermissionDenied
+    number = phone_normalise(phone) if phone and phone.strip() else None
+    if number is not None:
+        existing = User.objects.filter(phone=number).first()
+        if existing is not None:
+            raise PhoneTaken(
+                ResidentProfile.objects.select_related("neighbourhood")
+                .filter(user=existing)
+                .first()
+            )
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(phone=number, password=None)
+    except IntegrityError as error:
+        # The same number registered at the same moment by someone else.
+        raise PhoneTaken(
+            ResidentProfile.objects.filter(user__phone=number).first()
+        ) from error
+    now = timezone.now()
+    profile = resident_register(
+        user=user,
+        full_name=full_name,
+        birth_year=birth_year,
+        neighbourhood=neighbourhood,
+        consent_given_at=now,
+        enrolled_by=volunteer,
+        enrolled_how=ResidentProfile.EnrolledHow.ASSISTED,
+        consent_confirmed_by=volunteer,
+    )
+    return profile
+
+
+# --- VNeID level 2 ---------------------------------------------------------------
+
+
+@transaction.atomic
+def vneid_confirm(
+    *, volunteer: User, profile: ResidentProfile, activated_on: date
+) -> VneidLevel2:
+    """A volunteer saw the account activated at level 2: the official count."""
+    if not can_change_resident(volunteer, profile):
+        raise PermissionDenied
+    record, _created = VneidLevel2.objects.update_or_create(
+        user=profile.user,
+        defaults={
+            "status": VneidLevel2.Status.CONFIRMED,
+            "activated_on": activated_on,
+            "recorded_by": volunteer,
+            "recorded_at": timezone.now(),
+        },
+    )
+    return record
+
+
+@transaction.atomic
+def vneid_declare(*, user: User, activated_on: date) -> VneidLevel2:
+    """A resident says they activated level 2; a confirmation is never downgraded."""
+    record = VneidLevel2.objects.select_for_update().filter(user=user).first()
+    if record is not None and record.is_confirmed:
+        return record
+    record, _created = VneidLevel2.objects.update_or_create(
+        user=user,
+        defaults={
+            "status": VneidLevel2.Status.DECLARED,
+            "activated_on": activated_on,
+            "recorded_by": user,
+            "recorded_at": timezone.now(),
+        },
+    )
+    return record
+
+
+# --- Group sessions -------------------------------------------------------------
+
+
+@transaction.atomic
+def session_log(
+    *,
+    volunteer: User,
+    date: date,
+    place: str,
+    course: CoursePage | None,
+    neighbourhood: Neighbourhood,
+    attendees,
+) -> GroupSession:
+    """Record a session a volunteer ran; announced once (`session_logged`)."""
+    if not _serves(volunteer, neighbourhood):
+        raise PermissionDenied
+    attendee_ids = {getattr(a, "pk", a) for a in attendees}
+    allowed = set(
+        ResidentProfile.objects.filter(
+            neighbourhood=neighbourhood, user_id__in=attendee_ids
+        ).values_list("user_id", flat=True)
+    )
+    if attendee_ids - allowed:
+        raise ValidationError(
+            _("Attendees must live in the session's neighbourhood."),
+            code="attendee_elsewhere",
+        )
+    session = GroupSession.objects.create(
+        volunteer=volunteer,
+        held_on=date,
+        place=" ".join(place.split()),
+        course=course,
+        neighbourhood=neighbourhood,
+    )
+    session.attendees.set(sorted(attendee_ids))
+    transaction.on_commit(
+        lambda: session_logged.send(sender=GroupSession, session=session)
+    )
+    return session
+
+
+# --- Nudges -----------------------------------------------------------------------
+
+
+@dataclass
+class NudgeResult:
+    sent: int = 0
+    skipped: int = 0
+    failed: int = 0
+
+
+def _nudge_text(profile: ResidentProfile, days: int) -> str:
+    # Vietnamese without diacritics on purpose: one SMS part (README, "Development").
+    name = without_diacritics(profile.user.get_short_name())
+    return (
+        f"Chao {name}! Da {days} ngay ban chua hoc tiep. "
+        f"Hoc tiep tren dien thoai: {settings.SITE_BASE_URL}/learning/my/ "
+        "- To cong nghe so cong dong"
+    )
+
+
+def nudge_send(*, volunteer: User, residents, days: int) -> NudgeResult:
+    """Remind residents by SMS who consented and have not progressed for `days`.
+
+    At most one reminder per resident per week, whoever sends it; only residents
+    the volunteer may change (their own neighbourhoods). Each reminder is recorded
+    once its SMS went out; a provider failure is counted, not raised.
+    """
+    if days < 1:
+        raise ValidationError(_("Choose at least one day."), code="days")
+    scope = scope_of(volunteer)
+    profiles = residents
+    if not scope.city_admin:
+        profiles = profiles.filter(neighbourhood_id__in=scope.neighbourhood_ids)
+    candidates = nudge_candidates(profiles=profiles, days=days).select_related("user")
+    chosen = set(candidates.values_list("pk", flat=True))
+    result = NudgeResult(skipped=profiles.exclude(pk__in=chosen).count())
+    for profile in candidates:
+        with transaction.atomic():
+            # Lock the person: two volunteers pressing at once send one SMS.
+            User.objects.select_for_update().filter(pk=profile.user_id).first()
+            if not nudge_candidates(
+                profiles=ResidentProfile.objects.filter(pk=profile.pk), days=days
+            ).exists():
+                result.skipped += 1
+                continue
+            try:
+                sms_send(to=profile.user.phone, body=_nudge_text(profile, days))
+            except SmsDeliveryError:
+                logger.warning("Reminder to resident %s not sent", profile.pk)
+                result.failed += 1
+                continue
+            Nudge.objects.create(
+                resident=profile.user, sent_by=volunteer, idle_days=days
+            )
+            result.sent += 1
+    return result
+
+
+# --- Imports ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def import_job_create(
+    *,
+    uploaded_by: User,
+    ward: Ward,
+    neighbourhood: Neighbourhood | None,
+    filename: str,
+    data: bytes,
+) -> ImportJob:
+    """Keep an uploaded list (privately, in the database) until it is confirmed."""
+    if neighbourhood is not None and (
+        neighbourhood.ward_id != ward.pk or not _serves(uploaded_by, neighbourhood)
+    ):
+        raise PermissionDenied
+    return ImportJob.objects.create(
+        uploaded_by=uploaded_by,
+        ward=ward,
+        neighbourhood=neighbourhood,
+        filename=filename[:255],
+        data=data,
+    )
+
+
+@transaction.atomic
+def import_job_confirm(*, job: ImportJob, mode: str, confirmed_by: User) -> ImportJob:
+    """The importer chose a mode and confirmed consent: run it in the background."""
+    from .tasks import import_job_run_task
+
+    job = ImportJob.objects.select_for_update().get(pk=job.pk)
+    if job.status != ImportJob.Status.UPLOADED:
+        raise ValidationError(_("This list has already been imported."), code="done")
+    if mode not in ImportJob.Mode.values:
+        raise ValidationError(_("Choose how to import."), code="mode")
+    job.mode = mode
+    job.status = ImportJob.Status.QUEUED
+    job.consent_confirmed_at = timezone.now()
+    job.save(update_fields=["mode", "status", "consent_confirmed_at"])
+    job_id = job.pk
+    transaction.on_commit(lambda: import_job_run_task.enqueue(job_id))
+    return job

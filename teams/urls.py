@@ -1,0 +1,24 @@
+from django.urls import path
+
+from . import views
+
+app_name = "teams"
+
+urlpatterns = [
+    path("", views.home_view, name="home"),
+    path("n/<int:neighbourhood_id>/", views.roster_view, name="roster"),
+    path("people/<int:profile_id>/", views.resident_view, name="resident"),
+    path(
+        "people/<int:profile_id>/vneid/",
+        views.vneid_confirm_view,
+        name="vneid_confirm",
+    ),
+    path("people/<int:profile_id>/card/", views.card_print_view, name="card"),
+    path("enrol/", views.enrol_view, name="enrol"),
+    path("sessions/", views.sessions_view, name="sessions"),
+    path("sessions/new/", views.session_new_view, name="session_new"),
+    path("nudges/", views.nudges_view, name="nudges"),
+    path("import/", views.import_upload_view, name="import"),
+    path("import/<int:job_id>/", views.import_job_view, name="import_job"),
+    path("vneid/declare/", views.vneid_declare_view, name="vneid_declare"),
+]
