@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 
@@ -50,6 +51,47 @@ class BodyBlock(blocks.StreamBlock):
     )
     image = CaptionedImageBlock()
     callout = CalloutBlock()
+
+    class Meta:
+        template = "blocks/body_block.html"
+
+
+class InfographicBlock(blocks.StructBlock):
+    """A tall or wide picture that carries its own text: shown at full width."""
+
+    image = ImageChooserBlock(label=_("Infographic"))
+    alt = blocks.TextBlock(
+        label=_("What the infographic says, for blind readers"),
+        help_text=_("Write out its text: screen readers cannot read a picture."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Infographic (full width)")
+        template = "blocks/infographic_block.html"
+        description = _("A picture with text in it, shown as wide as the screen.")
+
+
+class VideoEmbedBlock(blocks.StructBlock):
+    """A video from a link (YouTube, Facebook …), shown with the provider's player."""
+
+    embed = EmbedBlock(label=_("Video link (YouTube, Facebook …)"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        # The lesson video template shows a link embed the same way.
+        template = "blocks/video_block.html"
+        description = _("A video from a link, shown in the page.")
+
+
+class NewsBodyBlock(BodyBlock):
+    """The body of a news article: the simple page body, plus infographics and video."""
+
+    infographic = InfographicBlock()
+    video = VideoEmbedBlock()
 
     class Meta:
         template = "blocks/body_block.html"

@@ -1,7 +1,16 @@
+from functools import wraps
+
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from .offline import service_worker_source, web_manifest
+from .posters import poster_render_pdf
+from .selectors import poster_content_for
+from .services import POSTER_SIZES, poster_create
 
 
 @never_cache
@@ -15,3 +24,73 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+# --- Posters (Wagtail admin: mounted by cms.wagtail_hooks under /admin/posters/) ----
+
+
+def poster_download(request, page_id: int):
+    """A new poster batch of a live page, as a PDF to print (A4 by default, or A3)."""
+    size = request.GET.get("size", "A4").upper()
+    if size not in POSTER_SIZES:
+        raise Http404
+    page = get_object_or_404(Page.objects.live(), pk=page_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise Http404
+    poster = poster_create(page=page, user=request.user, size=size)
+    pdf = poster_render_pdf(poster_content_for(poster=poster))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="poster-{page.slug}-{size.lower()}-{poster.code}.pdf"'
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- Offline reading and sign-out ---------------------------------------------------
+
+
+def offline_view(request):
+    """The page the service worker shows for a page this phone has not kept."""
+    return render(request, "cms/offline.html")
+
+
+def service_worker_view(request):
+    """`/sw.js`, from the root so that its scope is the whole site."""
+    response = HttpResponse(
+        service_worker_source(), content_type="application/javascript; charset=utf-8"
+    )
+    response["Service-Worker-Allowed"] = "/"
+    # Browsers check for a new worker on navigation; never serve them a stale one.
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def manifest_view(request):
+    """`/manifest.webmanifest`: name, icons and colours for "add to home screen"."""
+    response = JsonResponse(
+        web_manifest(),
+        content_type="application/manifest+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+def clear_site_data(view):
+    """Wrap the sign-out view: a successful sign-out POST tells the browser to drop
+    what this site kept (the service worker's pages, its storage), for phones
+    shared in a family."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if (
+            request.method == "POST"
+            and response.status_code in (200, 302, 303)
+            and not request.user.is_authenticated
+        ):
+            response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
+
+    return wrapped

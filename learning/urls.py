@@ -12,4 +12,9 @@ urlpatterns = [
         views.lesson_complete_view,
         name="lesson_complete",
     ),
+    path(
+        "courses/<int:page_id>/playlist.m3u",
+        views.course_playlist_view,
+        name="course_playlist",
+    ),
 ]
