@@ -2,6 +2,9 @@
 
 HTML + CSS + JS + fonts, gzip-compressed as the server would send them: at most 60 KB.
 Images and media are reported separately (they load lazily and are not in the budget).
+Offline reading (the service worker, its registration script and the web app
+manifest) may add at most 10 KB compressed to a lesson's first load; reported on its
+own line (the registration script is also inside the page total).
 
     python bench/bench_page_weight.py [--smoke]
 """
@@ -17,6 +20,7 @@ if __package__ in (None, ""):
 from bench.harness import Report, setup_django, test_database
 
 BUDGET_KB = 60
+OFFLINE_BUDGET_KB = 10
 
 
 def gz(data: bytes) -> int:
@@ -30,6 +34,15 @@ def asset_bytes(client, url: str) -> bytes:
     if response.streaming:
         return b"".join(response.streaming_content)
     return response.content
+
+
+def static_or_served(client, url: str) -> bytes:
+    """A static file from disk (WhiteNoise or a CDN serves it), else from Django."""
+    from django.contrib.staticfiles import finders
+
+    if url.startswith("/static/"):
+        return Path(finders.find(url.removeprefix("/static/"))).read_bytes()
+    return asset_bytes(client, url)
 
 
 def main(smoke: bool) -> int:
@@ -58,7 +71,7 @@ def main(smoke: bool) -> int:
                 path = finders.find(href.removeprefix("/static/"))
                 total += gz(Path(path).read_bytes())
             for src in re.findall(r'<script[^>]+src="([^"]+)"', text):
-                total += gz(asset_bytes(client, src))
+                total += gz(static_or_served(client, src))
             images = 0
             for src in re.findall(r'<img[^>]+src="(/media/[^"]+)"', text):
                 media = Path(settings.MEDIA_ROOT) / src.removeprefix("/media/")
@@ -67,6 +80,17 @@ def main(smoke: bool) -> int:
             report.line(lesson.title, total / 1024, "KB", BUDGET_KB)
             report.line("    images, not in the budget", images / 1024, "KB")
         report.line("heaviest lesson page", heaviest / 1024, "KB", BUDGET_KB)
+        offline = 0
+        for url in ("/sw.js", "/manifest.webmanifest", "/static/js/offline.js"):
+            size = gz(static_or_served(client, url))
+            offline += size
+            report.line(f"    {url}", size / 1024, "KB")
+        report.line(
+            "offline reading: worker + manifest + script",
+            offline / 1024,
+            "KB",
+            OFFLINE_BUDGET_KB,
+        )
         return 1 if report.failed else 0
 
 

@@ -1,3 +1,4 @@
+from allauth.account.views import logout as account_logout
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
@@ -7,7 +8,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.views import healthz
+from cms.views import (
+    clear_site_data,
+    healthz,
+    manifest_view,
+    offline_view,
+    service_worker_view,
+)
 
 
 class AdminLoginRedirect(RedirectView):
@@ -28,11 +35,20 @@ class AdminLoginRedirect(RedirectView):
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Offline reading (cms.offline): the worker must be served from the root.
+    path("sw.js", service_worker_view, name="service_worker"),
+    path("manifest.webmanifest", manifest_view, name="web_manifest"),
+    path("offline/", offline_view, name="offline"),
     path("admin/login/", login_not_required(AdminLoginRedirect.as_view())),
     path("admin/", include(wagtailadmin_urls)),
+    # Signing out also empties what the service worker kept (shared phones).
+    path("accounts/logout/", clear_site_data(account_logout)),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("learning/", include("learning.urls")),
+    path("certificates/", include("certificates.urls")),
+    path("quizzes/", include("quizzes.urls")),
+    path("team/", include("teams.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
