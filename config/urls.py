@@ -49,6 +49,7 @@ urlpatterns = [
     path("certificates/", include("certificates.urls")),
     path("quizzes/", include("quizzes.urls")),
     path("team/", include("teams.urls")),
+    path("stats/", include("stats.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "certificates",
     "quizzes",
     "teams",
+    "stats",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -201,6 +202,11 @@ ACCOUNT_RATE_LIMITS = {
 SIGNIN_CARD_VALID_DAYS = env_int("SIGNIN_CARD_VALID_DAYS", 14)
 SIGNIN_CARD_SESSION_DAYS = env_int("SIGNIN_CARD_SESSION_DAYS", 180)
 SIGNIN_CARD_RATE = "30/m"
+# Look-ups of /certificates/verify/ per IP (accounts.ratelimit).
+CERTIFICATE_VERIFY_RATE = env_str("CERTIFICATE_VERIFY_RATE", "60/m")
+# Resident lists (community.imports): the largest file and row count accepted.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200_000)
 
 # --- SMS ---------------------------------------------------------------------------
 # Comma-separated backend names: console, outbox, http (accounts.sms).

@@ -1,0 +1,48 @@
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from learning.models import CoursePage
+
+DEFAULT_DAYS = 30
+
+
+class DashboardFilterForm(forms.Form):
+    ward = forms.ModelChoiceField(
+        label=_("Ward"), queryset=None, required=False, empty_label=None
+    )
+    course = forms.ModelChoiceField(
+        label=_("Course"),
+        queryset=CoursePage.objects.live().order_by("title"),
+        required=False,
+        empty_label=_("All courses"),
+    )
+    date_from = forms.DateField(
+        label=_("From date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = forms.DateField(
+        label=_("To date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, wards, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ward"].queryset = wards
+
+    def clean(self):
+        data = super().clean()
+        today = timezone.localdate()
+        data["date_to"] = data.get("date_to") or today
+        data["date_from"] = data.get("date_from") or data["date_to"] - timedelta(
+            days=DEFAULT_DAYS - 1
+        )
+        if data["date_from"] > data["date_to"]:
+            raise forms.ValidationError(
+                _("The start date must be on or before the end date."), code="order"
+            )
+        return data

@@ -1,0 +1,196 @@
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from certificates.models import Certificate
+from community.models import ResidentProfile
+from community.roles import Role
+from learning.models import CourseCompletion, LessonProgress
+from stats.selectors import ward_dashboard
+from stats.views import csv_safe
+from teams.models import GroupSession
+from tests.community.factories import NeighbourhoodFactory
+
+URL = "/stats/"
+PINNED = 8  # session, user, scope, wards, courses, dashboard, …
+
+
+def _raw(neighbourhood, course):
+    users = ResidentProfile.objects.filter(neighbourhood=neighbourhood).values("user")
+    return {
+        "registered": users.count(),
+        "started": LessonProgress.objects.filter(
+            user__in=users, lesson__path__startswith=course.path
+        )
+        .values("user")
+        .distinct()
+        .count(),
+        "completed": CourseCompletion.objects.filter(user__in=users).count(),
+        "certificates": Certificate.objects.filter(user__in=users).count(),
+        "sessions": GroupSession.objects.filter(neighbourhood=neighbourhood).count(),
+    }
+
+
+def test_dashboard_numbers_equal_raw_counts(activity):
+    dashboard = ward_dashboard(
+        user=activity["officer"],
+        ward=activity["ward"],
+        date_from=activity["month_ago"],
+        date_to=activity["today"],
+    )
+    by_name = {row.name: row for row in dashboard.rows}
+    for key in ("n1", "n2"):
+        row = by_name[activity[key].name]
+        raw = _raw(activity[key], activity["course"])
+        assert {name: getattr(row, name) for name in raw} == raw
+    assert dashboard.total.registered == 3
+    assert dashboard.total.completed == 1
+
+
+def test_course_filter_and_period(activity, django_capture_on_commit_callbacks):
+    from tests.learning.factories import make_course
+
+    other, _lessons = make_course(lessons=1, slug="other")
+    kwargs = {"user": activity["officer"], "ward": activity["ward"]}
+    only_other = ward_dashboard(
+        **kwargs,
+        date_from=activity["month_ago"],
+        date_to=activity["today"],
+        course=other,
+    )
+    assert only_other.total.registered == 3  # registration belongs to no course
+    assert only_other.total.started == only_other.total.completed == 0
+    before = ward_dashboard(
+        **kwargs, date_from=activity["month_ago"], date_to=activity["month_ago"]
+    )
+    assert before.total.registered == before.total.started == 0
+
+
+def test_registered_share_of_adults(activity):
+    activity["n1"].adult_population = 8
+    activity["n1"].save()
+    dashboard = ward_dashboard(
+        user=activity["officer"],
+        ward=activity["ward"],
+        date_from=activity["month_ago"],
+        date_to=activity["today"],
+    )
+    row = next(r for r in dashboard.rows if r.name == activity["n1"].name)
+    assert row.registered_share == 25.0
+
+
+def test_officer_sees_own_ward_only(client, activity):
+    client.force_login(activity["officer"])
+    response = client.get(URL)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert activity["n1"].name in content
+    assert activity["ward"].name in content
+    assert activity["other_ward"].name not in content
+    # Asking for the other ward is not honoured: it is not a choice.
+    response = client.get(URL, {"ward": activity["other_ward"].pk})
+    assert response.status_code == 400
+    assert activity["other_ward"].name not in response.content.decode()
+
+
+def test_other_wards_officer_sees_none_of_this_ward(client, activity, make_staff):
+    officer = make_staff(Role.OFFICER, ward=activity["other_ward"])
+    client.force_login(officer)
+    content = client.get(URL).content.decode()
+    assert activity["other_ward"].name in content
+    assert activity["ward"].name not in content
+    rows = ward_dashboard(
+        user=officer,
+        ward=activity["ward"],
+        date_from=activity["month_ago"],
+        date_to=activity["today"],
+    ).rows
+    assert rows == []
+
+
+def test_volunteer_sees_only_their_neighbourhoods(client, activity):
+    client.force_login(activity["volunteer"])
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert [row.name for row in response.context["dashboard"].rows] == [
+        activity["n1"].name
+    ]
+
+
+def test_city_admin_chooses_a_ward(client, activity, make_staff):
+    admin = make_staff(Role.CITY_ADMIN)
+    client.force_login(admin)
+    response = client.get(URL, {"ward": activity["other_ward"].pk})
+    assert response.status_code == 200
+    assert [row.name for row in response.context["dashboard"].rows] == [
+        activity["n3"].name
+    ]
+    assert response.context["dashboard"].total.started == 1
+
+
+def test_resident_is_refused(client, activity):
+    client.force_login(activity["residents"][0])
+    assert client.get(URL).status_code == 403
+    assert client.get(reverse("stats:export_csv")).status_code == 403
+
+
+def test_anonymous_goes_to_login(client, activity):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+    assert client.get(reverse("stats:export_csv")).status_code == 302
+
+
+def test_chart_and_table_show_the_same_numbers(client, activity):
+    client.force_login(activity["officer"])
+    content = client.get(URL).content.decode()
+    assert "<svg" in content
+    assert "<table" in content
+    assert "<script" not in content.split("<svg", 1)[1].split("</svg>", 1)[0]
+
+
+def _queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(URL).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_query_count_does_not_grow_with_neighbourhoods(client, activity):
+    client.force_login(activity["officer"])
+    _queries(client)  # warm: session, site, caches
+    few = _queries(client)
+    for number in range(10, 30):
+        NeighbourhoodFactory(ward=activity["ward"], number=number)
+    many = _queries(client)
+    assert few == many
+    assert few == PINNED, few
+
+
+def test_csv_export_neutralises_formulas(client, activity):
+    activity["n1"].name = '=HYPERLINK("http://evil")'
+    activity["n1"].save()
+    client.force_login(activity["officer"])
+    response = client.get(reverse("stats:export_csv"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    names = [row[0] for row in rows]
+    assert '\'=HYPERLINK("http://evil")' in names
+    assert not any(name.startswith("=") for name in names)
+    n2 = next(row for row in rows if row[0] == activity["n2"].name)
+    assert n2[2] == "1"  # registered
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1"])
+def test_csv_safe_prefixes_formula_starts(value):
+    assert csv_safe(value) == "'" + value
+
+
+def test_csv_safe_leaves_plain_text():
+    assert csv_safe("Tổ dân phố số 1") == "Tổ dân phố số 1"
+    assert csv_safe(12) == "12"
