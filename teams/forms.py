@@ -15,7 +15,7 @@ MAX_IMPORT_BYTES = 10 * 1024 * 1024
 STATUS_CHOICES = [
     ("", _("Everyone")),
     (NOT_STARTED, _("Not started")),
-    (LEARNING, _("Learning")),
+    (LEARNING, _("Still learning")),
     (COMPLETED, _("Completed")),
 ]
 
