@@ -194,3 +194,13 @@ def test_csv_safe_prefixes_formula_starts(value):
 def test_csv_safe_leaves_plain_text():
     assert csv_safe("Tổ dân phố số 1") == "Tổ dân phố số 1"
     assert csv_safe(12) == "12"
+
+
+def test_staff_find_the_dashboard_in_the_menu(client, places, make_staff, make_resident):
+    from community.roles import Role
+
+    officer = make_staff(Role.OFFICER, ward=places["ward"])
+    client.force_login(officer)
+    assert 'href="/stats/"' in client.get("/").content.decode()
+    client.force_login(make_resident(places["n1"]))
+    assert 'href="/stats/"' not in client.get("/").content.decode()
