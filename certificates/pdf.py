@@ -101,10 +101,7 @@ def _image_cache() -> dict:
     return cache
 
 
-def certificate_render_pdf(
-    content: CertificateContent, *, fetcher: RestrictedURLFetcher | None = None
-) -> bytes:
-    """Render one certificate; the same content always prints the same page."""
+def _document(content: CertificateContent, fetcher: RestrictedURLFetcher):
     html = render_to_string(
         TEMPLATE_NAME,
         {
@@ -114,7 +111,24 @@ def certificate_render_pdf(
             "issued_on": content.issued_on,
         },
     )
-    fetcher = fetcher or RestrictedURLFetcher(allowed_roots())
-    return HTML(string=html, url_fetcher=fetcher, base_url=fonts_url()).write_pdf(
+    return HTML(string=html, url_fetcher=fetcher, base_url=fonts_url()).render(
         stylesheets=[_stylesheet()], font_config=font_config(), cache=_image_cache()
     )
+
+
+def certificate_render_pdf(
+    content: CertificateContent, *, fetcher: RestrictedURLFetcher | None = None
+) -> bytes:
+    """Render one certificate; the same content always prints the same page."""
+    fetcher = fetcher or RestrictedURLFetcher(allowed_roots())
+    return _document(content, fetcher).write_pdf()
+
+
+def certificates_render_pdf(contents: list[CertificateContent]) -> bytes:
+    """Several certificates in one PDF, one page each, to print in one go."""
+    if not contents:
+        raise ValueError("no certificate to render")
+    fetcher = RestrictedURLFetcher(allowed_roots())
+    documents = [_document(content, fetcher) for content in contents]
+    pages = [page for document in documents for page in document.pages]
+    return documents[0].copy(pages).write_pdf()

@@ -274,3 +274,26 @@ def import_jobs_of(*, user) -> QuerySet[ImportJob]:
     if scope.city_admin:
         return jobs
     return jobs.filter(uploaded_by=user)
+
+
+# --- Certificates to hand out ---------------------------------------------------------
+
+HANDOUT_DAYS = 30
+
+
+def certificates_to_hand_out(
+    *, user, neighbourhood: Neighbourhood, days: int = HANDOUT_DAYS
+) -> QuerySet[Certificate]:
+    """Valid certificates issued in the last `days` days to residents of
+    `neighbourhood` whom `user` may see, oldest first (the order they were earned)."""
+    since = timezone.now() - timedelta(days=days)
+    residents = residents_visible_to(user).filter(neighbourhood=neighbourhood)
+    return (
+        Certificate.objects.filter(
+            revoked_at=None,
+            issued_at__gte=since,
+            user__resident_profile__in=residents,
+        )
+        .select_related("user", "course", "ward__certificate_seal")
+        .order_by("issued_at", "pk")
+    )

@@ -7,6 +7,11 @@ app_name = "teams"
 urlpatterns = [
     path("", views.home_view, name="home"),
     path("n/<int:neighbourhood_id>/", views.roster_view, name="roster"),
+    path(
+        "n/<int:neighbourhood_id>/certificates.pdf",
+        views.certificates_handout_view,
+        name="certificates_handout",
+    ),
     path("people/<int:profile_id>/", views.resident_view, name="resident"),
     path(
         "people/<int:profile_id>/vneid/",

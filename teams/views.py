@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from certificates.pdf import certificates_render_pdf
+from certificates.selectors import certificate_content
 from community.access import (
     can_change_resident,
     can_view_resident,
@@ -407,5 +409,40 @@ def card_print_view(request, profile_id: int):
     )
     response["Content-Disposition"] = (
         f'inline; filename="the-dang-nhap-{profile.pk}.pdf"'
+    )
+    return response
+
+
+# --- Certificates to hand out ---------------------------------------------------------
+
+
+@workspace
+def certificates_handout_view(request, neighbourhood_id: int):
+    """One PDF with the neighbourhood's new certificates, to print and bring."""
+    neighbourhood = get_object_or_404(
+        neighbourhoods_visible_to(request.user), pk=neighbourhood_id
+    )
+    certificates = list(
+        selectors.certificates_to_hand_out(
+            user=request.user, neighbourhood=neighbourhood
+        )
+    )
+    if not certificates:
+        messages.info(
+            request, _("No new certificate in this neighbourhood in the last 30 days.")
+        )
+        return redirect("teams:roster", neighbourhood_id=neighbourhood.pk)
+    pdf = certificates_render_pdf(
+        [certificate_content(certificate=c) for c in certificates]
+    )
+    logger.info(
+        "user %s printed %s certificates of neighbourhood %s",
+        request.user.pk,
+        len(certificates),
+        neighbourhood.pk,
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="giay-chung-nhan-to-{neighbourhood.number}.pdf"'
     )
     return response
