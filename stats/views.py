@@ -95,7 +95,7 @@ def export_csv_view(request):
         _("Neighbourhood"),
         _("Adult population"),
         _("Registered"),
-        _("Registered (% of adults)"),
+        _("Registered, share of adults (%)"),
         _("Started"),
         _("Completed"),
         _("Certificates"),
