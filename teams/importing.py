@@ -101,7 +101,9 @@ def job_run(*, job_id: int) -> ImportJob | None:
     """Apply a confirmed job (the background task's body); runs each job once."""
     with transaction.atomic():
         job = (
-            ImportJob.objects.select_for_update()
+            # of=("self",): PostgreSQL cannot lock the nullable side of the
+            # outer join to the neighbourhood.
+            ImportJob.objects.select_for_update(of=("self",))
             .select_related("ward", "neighbourhood", "uploaded_by")
             .filter(pk=job_id, status=ImportJob.Status.QUEUED)
             .first()
