@@ -48,7 +48,7 @@ bench: install-test
 	@for b in bench/bench_*.py; do $(BIN)/python $$b || status=1; done; exit $${status:-0}
 
 bench-smoke: install-test
-	@for b in bench/bench_*.py; do $(BIN)/python $$b --smoke || exit 1; done
+	@for b in bench/bench_*.py; do BENCH_SMOKE=1 $(BIN)/python $$b --smoke || exit 1; done
 
 lint: install-test
 	$(BIN)/ruff format --check .

@@ -60,11 +60,17 @@ def median(samples: list[float]) -> float:
 
 
 class Report:
-    """Prints each figure beside its budget; `failed` says whether any was over."""
+    """Prints each figure beside its budget; `failed` says whether any was over.
+
+    A smoke run (`BENCH_SMOKE=1`, set by `make bench-smoke` in CI) only proves the
+    benchmark runs: a few iterations on a shared machine say nothing about a budget,
+    so an over-budget figure is printed but does not fail it.
+    """
 
     def __init__(self, title: str):
         self.title = title
         self.failed = False
+        self.smoke = os.environ.get("BENCH_SMOKE") == "1"
         sys.stdout.write(f"\n== {title}\n")
 
     def line(self, label: str, value: float, unit: str, budget: float | None = None):
@@ -74,5 +80,8 @@ class Report:
             verdict = f"  (budget ≤ {budget:g} {unit}: ok)"
         else:
             verdict = f"  (budget ≤ {budget:g} {unit}: OVER)"
-            self.failed = True
+            if self.smoke:
+                verdict += " - not enforced in a smoke run"
+            else:
+                self.failed = True
         sys.stdout.write(f"  {label[:56]:<56} {value:9.1f} {unit}{verdict}\n")
