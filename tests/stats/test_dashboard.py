@@ -196,7 +196,9 @@ def test_csv_safe_leaves_plain_text():
     assert csv_safe(12) == "12"
 
 
-def test_staff_find_the_dashboard_in_the_menu(client, places, make_staff, make_resident):
+def test_staff_find_the_dashboard_in_the_menu(
+    client, places, make_staff, make_resident
+):
     from community.roles import Role
 
     officer = make_staff(Role.OFFICER, ward=places["ward"])
