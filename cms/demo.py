@@ -62,7 +62,8 @@ ARTICLES = [
 ]
 
 
-def _child(parent: Page, model, slug: str, log, tags=(), **fields):
+def demo_child_page(parent: Page, model, slug: str, log, tags=(), **fields):
+    """The published child page `slug` of `parent`, created once (demo data only)."""
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, **fields)
@@ -80,7 +81,7 @@ def seed_demo(*, log) -> None:
     if home is None:
         log("  no home page: skipped")
         return
-    index = _child(
+    index = demo_child_page(
         home,
         NewsIndexPage,
         INDEX_SLUG,
@@ -89,7 +90,7 @@ def seed_demo(*, log) -> None:
         intro="<p>Tin về phong trào Bình dân học vụ số trong phường.</p>",
     )
     for article in ARTICLES:
-        _child(
+        demo_child_page(
             index,
             NewsPage,
             article["slug"],

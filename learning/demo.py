@@ -9,8 +9,8 @@ from pathlib import Path
 
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
-from wagtail.models import Page
 
+from cms.demo import demo_child_page
 from cms.models import HomePage
 
 from .demo_content import COURSES
@@ -53,23 +53,13 @@ def _body(blocks: list, cache: dict) -> list:
     return result
 
 
-def _child(parent: Page, model, slug: str, log, **fields):
-    page = model.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = model(slug=slug, **fields)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        log(f"  created {model.__name__} {fields['title']}")
-    return page
-
-
 def seed_demo(*, log) -> None:
     log("learning: courses and lessons")
     home = HomePage.objects.first()
     if home is None:
         log("  no home page: skipped")
         return
-    index = _child(
+    index = demo_child_page(
         home,
         CourseIndexPage,
         INDEX_SLUG,
@@ -79,7 +69,7 @@ def seed_demo(*, log) -> None:
     )
     cache: dict = {}
     for course_data in COURSES:
-        course = _child(
+        course = demo_child_page(
             index,
             CoursePage,
             course_data["slug"],
@@ -92,7 +82,7 @@ def seed_demo(*, log) -> None:
             intro=course_data["intro"],
         )
         for lesson_data in course_data["lessons"]:
-            _child(
+            demo_child_page(
                 course,
                 LessonPage,
                 lesson_data["slug"],
