@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import SignInCard, User
+from .models import SignInCard, SmsMessage, User
 
 
 def _hash(token: str) -> str:
@@ -72,3 +72,39 @@ def signin_card_use(*, token: str) -> User:
     card.used_at = timezone.now()
     card.save(update_fields=["used_at"])
     return card.user
+
+
+@transaction.atomic
+def user_anonymise(*, user: User) -> None:
+    """Erase what identifies a person, keeping the row that anonymous records point to.
+
+    Name, phone, email and birth year are cleared, the password made unusable and the
+    account closed; the person's sign-in cards, sessions and the SMS sent to their
+    number are deleted. Learning records stay attached to the nameless row.
+    """
+    phone = user.phone
+    user.full_name = ""
+    user.phone = None
+    user.phone_verified = False
+    user.email = ""
+    user.birth_year = None
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()
+    SignInCard.objects.filter(user=user).delete()
+    if phone:
+        SmsMessage.objects.filter(to=phone).delete()
+    sessions_end(user=user)
+
+
+def sessions_end(*, user: User) -> int:
+    """Sign the person out of every device: delete their sessions; return how many."""
+    from django.contrib.sessions.models import Session
+
+    user_pk = str(user.pk)
+    ended = 0
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get("_auth_user_id") == user_pk:
+            session.delete()
+            ended += 1
+    return ended

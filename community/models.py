@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .roles import Role
@@ -87,6 +88,14 @@ class ResidentProfile(models.Model):
         ASSISTED = "assisted", _("Enrolled by a volunteer")
         IMPORTED = "imported", _("Imported from a list")
 
+    class Status(models.TextChoices):
+        """Only active residents appear in rosters and reminders (issue #9)."""
+
+        ACTIVE = "active", _("Lives here")
+        MOVED_AWAY = "moved_away", _("Moved away")
+        DECEASED = "deceased", _("Deceased")
+        WITHDRAWN = "withdrawn", _("Withdrew consent (data erased)")
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user"),
@@ -124,10 +133,22 @@ class ResidentProfile(models.Model):
         default=EnrolledHow.SELF,
     )
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE
+    )
+    status_changed_at = models.DateTimeField(
+        _("status changed at"), null=True, blank=True
+    )
+    status_reason = models.CharField(_("reason"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("resident")
         verbose_name_plural = _("residents")
+        indexes = [models.Index(fields=["neighbourhood", "status"])]
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
 
     def __str__(self):
         return str(self.user)
@@ -219,3 +240,55 @@ class RoleAssignment(models.Model):
         scope = self.neighbourhood or self.ward
         label = self.get_role_display()
         return f"{self.user} – {label}" + (f" – {scope}" if scope else "")
+
+
+class AccessLogEntry(models.Model):
+    """Who did what to whose personal data, and when (DESIGN.md §6, issue #9).
+
+    Written only through `community.services.access_log_record`. `detail` says what,
+    never the personal data itself (no names, phones or birth years), so an erased
+    resident's log holds nothing personal. Purged after `ACCESS_LOG_RETENTION_DAYS`
+    by `purge_access_log`.
+    """
+
+    class Action(models.TextChoices):
+        VIEWED = "viewed", _("Viewed a resident's record")
+        CHANGED = "changed", _("Changed a resident's record")
+        EXPORTED = "exported", _("Exported a list with personal data")
+        CARD_PRINTED = "card_printed", _("Printed a sign-in card")
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("resident"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="access_log_entries",
+    )
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        verbose_name=_("neighbourhood"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    detail = models.CharField(_("what"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["subject", "at"])]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_id} {self.action}"

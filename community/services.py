@@ -11,11 +11,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.services import user_anonymise
 
 from .access import forget_scope
-from .models import Neighbourhood, ResidentProfile, RoleAssignment, Ward
+from .models import (
+    AccessLogEntry,
+    Neighbourhood,
+    ResidentProfile,
+    RoleAssignment,
+    Ward,
+)
 from .roles import EDITORS_GROUP, NEIGHBOURHOOD_SCOPED, WARD_SCOPED, Role
-from .signals import resident_registered
+from .signals import (
+    resident_moved,
+    resident_registered,
+    resident_removed,
+    resident_updated,
+)
 
 
 @transaction.atomic
@@ -192,3 +204,151 @@ def role_revoke(*, assignment: RoleAssignment) -> None:
     user, role = assignment.user, assignment.role
     assignment.delete()
     _sync_admin_access(user, changed_role=role)
+
+
+def access_log_record(
+    *,
+    actor: User,
+    action: str,
+    subject: User | None = None,
+    neighbourhood: Neighbourhood | None = None,
+    detail: str = "",
+) -> AccessLogEntry:
+    """Record that staff looked at, changed, exported or printed personal data.
+
+    `detail` names what (a list, the fields changed), never the personal data itself.
+    """
+    return AccessLogEntry.objects.create(
+        actor=actor,
+        action=action,
+        subject=subject,
+        neighbourhood=neighbourhood,
+        detail=detail[:255],
+    )
+
+
+def _log_change(by: User | None, profile: ResidentProfile, detail: str) -> None:
+    """Staff changing someone else's record leave an entry; one's own edits do not."""
+    if by is not None and by.pk != profile.user_id:
+        access_log_record(
+            actor=by,
+            action=AccessLogEntry.Action.CHANGED,
+            subject=profile.user,
+            neighbourhood=profile.neighbourhood,
+            detail=detail,
+        )
+
+
+@transaction.atomic
+def resident_details_update(
+    *,
+    profile: ResidentProfile,
+    full_name: str,
+    birth_year: int | None,
+    by: User | None,
+) -> ResidentProfile:
+    """Correct a resident's name and birth year; announce what changed."""
+    user = profile.user
+    full_name = " ".join(full_name.split())
+    changed = frozenset(
+        name
+        for name, value in (("full_name", full_name), ("birth_year", birth_year))
+        if getattr(user, name) != value
+    )
+    if not changed:
+        return profile
+    user.full_name, user.birth_year = full_name, birth_year
+    user.save(update_fields=sorted(changed))
+    _log_change(by, profile, "corrected " + ", ".join(sorted(changed)))
+    transaction.on_commit(
+        lambda: resident_updated.send(
+            sender=ResidentProfile, profile=profile, fields=changed
+        )
+    )
+    return profile
+
+
+@transaction.atomic
+def resident_move(
+    *, profile: ResidentProfile, neighbourhood: Neighbourhood, by: User | None
+) -> ResidentProfile:
+    """Move a resident to another neighbourhood; its volunteers see them from now on."""
+    locked = ResidentProfile.objects.select_for_update().get(pk=profile.pk)
+    from_id = locked.neighbourhood_id
+    if from_id == neighbourhood.pk:
+        return profile
+    locked.neighbourhood = neighbourhood
+    locked.save(update_fields=["neighbourhood"])
+    profile.neighbourhood = neighbourhood
+    _log_change(
+        by, profile, f"moved from neighbourhood {from_id} to {neighbourhood.pk}"
+    )
+    transaction.on_commit(
+        lambda: resident_moved.send(
+            sender=ResidentProfile, profile=locked, from_neighbourhood_id=from_id
+        )
+    )
+    return profile
+
+
+def _status_set(
+    profile: ResidentProfile, status: str, reason: str, by: User | None
+) -> ResidentProfile:
+    locked = ResidentProfile.objects.select_for_update().get(pk=profile.pk)
+    previous = locked.status
+    if previous != ResidentProfile.Status.ACTIVE:
+        raise ValidationError(
+            _("This resident is no longer counted among the active residents."),
+            code="not_active",
+        )
+    locked.status = status
+    locked.status_changed_at = timezone.now()
+    locked.status_reason = " ".join((reason or "").split())[:300]
+    locked.save(update_fields=["status", "status_changed_at", "status_reason"])
+    profile.status = locked.status
+    profile.status_changed_at = locked.status_changed_at
+    profile.status_reason = locked.status_reason
+    transaction.on_commit(
+        lambda: resident_removed.send(
+            sender=ResidentProfile, profile=locked, previous_status=previous
+        )
+    )
+    return profile
+
+
+@transaction.atomic
+def resident_mark_gone(
+    *, profile: ResidentProfile, status: str, reason: str, by: User
+) -> ResidentProfile:
+    """Mark a resident as moved away or deceased: out of rosters and reminders."""
+    if status not in (
+        ResidentProfile.Status.MOVED_AWAY,
+        ResidentProfile.Status.DECEASED,
+    ):
+        raise ValidationError(_("Choose moved away or deceased."), code="status")
+    _status_set(profile, status, reason, by)
+    _log_change(by, profile, f"marked {status}")
+    return profile
+
+
+@transaction.atomic
+def resident_erase(
+    *, profile: ResidentProfile, by: User, reason: str = ""
+) -> ResidentProfile:
+    """Withdraw consent: erase the person's data, keep anonymous learning records.
+
+    `by` is the resident themselves, or the volunteer or city admin acting on their
+    spoken or paper request (then `reason` says so, and the access log records it).
+    Listeners revoke certificates ("withdrawn") and drop the person from rosters.
+    """
+    if by.pk != profile.user_id and not (reason or "").strip():
+        raise ValidationError(
+            _("Say how the resident asked (spoken or on paper)."), code="reason"
+        )
+    _status_set(profile, ResidentProfile.Status.WITHDRAWN, reason, by)
+    _log_change(by, profile, "erased on request")
+    ResidentProfile.objects.filter(pk=profile.pk).update(
+        consent_confirmed_by=None, enrolled_by=None
+    )
+    user_anonymise(user=profile.user)
+    return profile

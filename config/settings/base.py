@@ -202,6 +202,8 @@ ACCOUNT_RATE_LIMITS = {
 SIGNIN_CARD_VALID_DAYS = env_int("SIGNIN_CARD_VALID_DAYS", 14)
 SIGNIN_CARD_SESSION_DAYS = env_int("SIGNIN_CARD_SESSION_DAYS", 180)
 SIGNIN_CARD_RATE = "30/m"
+# Access-log entries older than this are deleted by `manage.py purge_access_log`.
+ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 730)
 # Look-ups of /certificates/verify/ per IP (accounts.ratelimit).
 CERTIFICATE_VERIFY_RATE = env_str("CERTIFICATE_VERIFY_RATE", "60/m")
 # Resident lists (community.imports): the largest file and row count accepted.
