@@ -25,7 +25,7 @@ from learning.models import CoursePage
 from .models import GroupSession, ImportJob, Nudge, ResidentCard, VneidLevel2
 from .search import search_column, without_diacritics
 from .selectors import nudge_candidates
-from .signals import session_logged
+from .signals import session_logged, vneid_recorded
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +118,24 @@ def neighbour_enrol(
 # --- VNeID level 2 ---------------------------------------------------------------
 
 
+def _vneid_status(user: User) -> str:
+    return (
+        VneidLevel2.objects.select_for_update()
+        .filter(user=user)
+        .values_list("status", flat=True)
+        .first()
+        or ""
+    )
+
+
+def _vneid_announce(record: VneidLevel2, previous: str) -> None:
+    transaction.on_commit(
+        lambda: vneid_recorded.send(
+            sender=VneidLevel2, record=record, previous_status=previous
+        )
+    )
+
+
 @transaction.atomic
 def vneid_confirm(
     *, volunteer: User, profile: ResidentProfile, activated_on: date
@@ -125,6 +143,7 @@ def vneid_confirm(
     """A volunteer saw the account activated at level 2: the official count."""
     if not can_change_resident(volunteer, profile):
         raise PermissionDenied
+    previous = _vneid_status(profile.user)
     record, _created = VneidLevel2.objects.update_or_create(
         user=profile.user,
         defaults={
@@ -134,6 +153,7 @@ def vneid_confirm(
             "recorded_at": timezone.now(),
         },
     )
+    _vneid_announce(record, previous)
     return record
 
 
@@ -143,6 +163,7 @@ def vneid_declare(*, user: User, activated_on: date) -> VneidLevel2:
     record = VneidLevel2.objects.select_for_update().filter(user=user).first()
     if record is not None and record.is_confirmed:
         return record
+    previous = record.status if record is not None else ""
     record, _created = VneidLevel2.objects.update_or_create(
         user=user,
         defaults={
@@ -152,6 +173,7 @@ def vneid_declare(*, user: User, activated_on: date) -> VneidLevel2:
             "recorded_at": timezone.now(),
         },
     )
+    _vneid_announce(record, previous)
     return record
 
 

@@ -8,3 +8,7 @@ from django.dispatch import Signal
 
 # kwargs: session (GroupSession)
 session_logged = Signal()
+
+# A person's VNeID level 2 was confirmed by a volunteer or declared by them.
+# kwargs: record (VneidLevel2), previous_status (str, "" when there was none)
+vneid_recorded = Signal()
