@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .storage import private_storage
+
 
 class Certificate(models.Model):
     """A certificate of one course for one person, as printed on the day it was issued.
@@ -53,7 +55,9 @@ class Certificate(models.Model):
     revoked_reason = models.CharField(
         _("reason for revoking"), max_length=300, blank=True
     )
-    pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True)
+    pdf = models.FileField(
+        _("PDF"), upload_to="certificates/", storage=private_storage, blank=True
+    )
     pdf_template_version = models.PositiveSmallIntegerField(
         _("PDF template version"), default=0
     )

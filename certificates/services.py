@@ -122,10 +122,10 @@ def certificate_reissue(*, certificate: Certificate) -> Certificate:
 
 
 def certificate_render(*, certificate: Certificate) -> bytes:
-    """Render the PDF now and keep it in media storage, replacing an older one.
+    """Render the PDF now and keep it in private storage, replacing an older one.
 
     The file name is random, not the public code: someone who only knows the code
-    (anyone who saw the QR) must not find the file in public media storage.
+    (anyone who saw the QR) must not find the file, even if storage leaked a listing.
     """
     pdf = certificate_render_pdf(certificate_content(certificate=certificate))
     old_name = certificate.pdf.name
@@ -150,3 +150,31 @@ def certificate_pdf(*, certificate: Certificate) -> bytes:
         except FileNotFoundError:
             logger.warning("Stored PDF of certificate %s is missing", certificate.pk)
     return certificate_render(certificate=certificate)
+
+
+MERGED_DUPLICATE = "merged duplicate"
+
+
+@transaction.atomic
+def certificates_merge(*, keeper: User, duplicate: User) -> list[Certificate]:
+    """Give `keeper` the certificates of `duplicate` (two records, one person).
+
+    One valid certificate per course: when both hold one, the earliest issued is
+    kept (the one printed first) and the other revoked as "merged duplicate", never
+    deleted, so its printed QR code still verifies, as revoked. Returns the revoked.
+    """
+    valid = Certificate.objects.select_for_update().filter(
+        user__in=[keeper, duplicate], revoked_at=None
+    )
+    by_course: dict[int | None, list[Certificate]] = {}
+    for certificate in valid.order_by("issued_at", "pk"):
+        if certificate.course_id is not None:
+            by_course.setdefault(certificate.course_id, []).append(certificate)
+    revoked = []
+    for certificates in by_course.values():
+        for extra in certificates[1:]:
+            revoked.append(
+                certificate_revoke(certificate=extra, reason=MERGED_DUPLICATE)
+            )
+    Certificate.objects.filter(user=duplicate).update(user=keeper)
+    return revoked

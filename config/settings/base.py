@@ -234,8 +234,18 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+# Files only their owner and the staff who may see them download, through a view that
+# checks (certificate PDFs): never under MEDIA_URL. On several machines, point it at a
+# shared volume.
+PRIVATE_MEDIA_ROOT = Path(
+    env_str("DJANGO_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media"))
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

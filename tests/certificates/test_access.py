@@ -77,3 +77,14 @@ def test_the_stored_file_is_not_named_after_the_public_code(issued):
     """Whoever saw the QR must not find the PDF in public media storage."""
     assert issued.code not in issued.pdf.name
     assert issued.code.replace("-", "") not in issued.pdf.name
+
+
+def test_the_stored_file_is_private_not_public_media(issued, client, settings):
+    """The PDF lives outside MEDIA_ROOT: no /media/ address serves it."""
+    from pathlib import Path
+
+    path = Path(issued.pdf.path)
+    assert path.is_file()
+    assert path.is_relative_to(Path(settings.PRIVATE_MEDIA_ROOT))
+    assert not path.is_relative_to(Path(settings.MEDIA_ROOT))
+    assert client.get(f"{settings.MEDIA_URL}{issued.pdf.name}").status_code == 404
