@@ -57,6 +57,13 @@ class LessonPosition:
     next: LessonPage | None
     progress: CourseProgress
 
+    @property
+    def done(self) -> bool:
+        """The learner has completed this lesson (by its button or its quiz)."""
+        index = self.number - 1
+        items = self.progress.items
+        return 0 <= index < len(items) and items[index].status == DONE
+
 
 def _parent_path(page: Page) -> str:
     return page.path[: -Page.steplen]

@@ -96,6 +96,10 @@ def test_fail_see_explanations_retry_pass_and_the_lesson_is_done(signed_in, resi
     # History: both attempts are listed on the quiz page.
     html = signed_in.get(f"/quizzes/lessons/{lesson.pk}/").content.decode()
     assert html.count("/result/") == 2
+    # The lesson page now says it is done, no longer "pass its quiz".
+    html = signed_in.get(lesson.url).content.decode()
+    assert "lesson-done" in html
+    assert "Để hoàn thành bài này" not in html
 
 
 def test_one_question_per_screen_keeps_answers_and_locks_only_at_the_end(signed_in):
