@@ -2,6 +2,7 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.sites.shortcuts import get_current_site
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +28,10 @@ class AccountAdapter(DefaultAccountAdapter):
         ),
     }
 
+    def get_password_change_redirect_url(self, request) -> str:
+        # Back to the person's account page (community's `/accounts/me/`).
+        return reverse("community:account")
+
     def phone_form_field(self, **kwargs):
         return VietnamesePhoneField(**kwargs)
 
@@ -41,9 +46,17 @@ class AccountAdapter(DefaultAccountAdapter):
         return user.phone, user.phone_verified
 
     def set_phone_verified(self, user: User, phone: str) -> None:
-        if user.phone == phone and not user.phone_verified:
-            user.phone_verified = True
-            user.save(update_fields=["phone_verified"])
+        """The person proved they hold `phone` with the SMS code sent to it.
+
+        In the change-phone flow (`/accounts/phone/change/`) the new number is only
+        known to the flow until this moment: the account's number changes here, after
+        the right code, never before.
+        """
+        if user.phone == phone and user.phone_verified:
+            return
+        user.phone = phone
+        user.phone_verified = True
+        user.save(update_fields=["phone", "phone_verified"])
 
     def get_user_by_phone(self, phone: str) -> User | None:
         return User.objects.filter(phone=phone).order_by("pk").first()

@@ -98,13 +98,17 @@ def user_anonymise(*, user: User) -> None:
 
 
 def sessions_end(*, user: User) -> int:
-    """Sign the person out of every device: delete their sessions; return how many."""
-    from django.contrib.sessions.models import Session
+    """Sign the person out of every device; return how many sessions ended.
 
-    user_pk = str(user.pk)
+    allauth's user sessions know each device a person signed in on (through
+    allauth, or a sign-in card: `accounts.views.signin_card` records it), so this
+    ends exactly those, without reading anyone else's session.
+    """
+    from allauth.usersessions.models import UserSession
+
+    sessions = UserSession.objects.filter(user_id=user.pk)
     ended = 0
-    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
-        if session.get_decoded().get("_auth_user_id") == user_pk:
-            session.delete()
-            ended += 1
+    for session in sessions.iterator():
+        session.end()
+        ended += 1
     return ended

@@ -1,5 +1,6 @@
 """Signing in with a printed card (the QR code a volunteer hands out)."""
 
+from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib.auth import login, logout
 from django.core.exceptions import ValidationError
@@ -39,6 +40,9 @@ def signin_card(request, token: str):
     if request.user.is_authenticated and request.user.pk != user.pk:
         logout(request)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    # Django's login() is not allauth's: record the device, so that "sign out of
+    # every device" and an erasure end this session too.
+    UserSession.objects.create_from_request(request)
     if user.phone:
         # They can receive SMS: from now on they sign in with their own password.
         if not user.has_usable_password():

@@ -10,10 +10,16 @@ class CertificatesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
+        from community.signals import resident_removed
         from learning.signals import course_completed
 
+        from . import privacy  # noqa: F401 (registers its "my data" sections)
         from .models import Certificate
-        from .receivers import delete_pdf_file, issue_on_course_completed
+        from .receivers import (
+            delete_pdf_file,
+            issue_on_course_completed,
+            revoke_on_withdrawal,
+        )
 
         course_completed.connect(
             issue_on_course_completed,
@@ -21,4 +27,7 @@ class CertificatesConfig(AppConfig):
         )
         post_delete.connect(
             delete_pdf_file, sender=Certificate, dispatch_uid="certificates.delete_pdf"
+        )
+        resident_removed.connect(
+            revoke_on_withdrawal, dispatch_uid="certificates.revoke_on_withdrawal"
         )

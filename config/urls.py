@@ -43,6 +43,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Signing out also empties what the service worker kept (shared phones).
     path("accounts/logout/", clear_site_data(account_logout)),
+    path("accounts/me/", include("community.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("learning/", include("learning.urls")),

@@ -42,6 +42,7 @@ class QuizzesConfig(AppConfig):
         # learning asks its gates, never this app.
         from learning.gates import register_completion_gate
 
+        from . import privacy  # noqa: F401 (registers its "my data" sections)
         from .selectors import lesson_has_quiz
 
         register_completion_gate(lesson_has_quiz)

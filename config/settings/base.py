@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     # allauth: phone-number accounts
     "allauth",
     "allauth.account",
+    # The devices a person is signed in on, to sign out of all of them (issue #9).
+    "allauth.usersessions",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -82,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -169,7 +172,10 @@ ACCOUNT_LOGIN_METHODS = {"phone"}
 ACCOUNT_SIGNUP_FIELDS = ["phone*", "password1*", "password2*"]
 # community's form adds full name, birth year, neighbourhood and consent; wired
 # here so that accounts never imports community (DESIGN.md §2).
-ACCOUNT_FORMS = {"signup": "community.forms.ResidentSignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "community.forms.ResidentSignupForm",
+    "change_phone": "accounts.forms.NewPhoneForm",
+}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_USER_MODEL_EMAIL_FIELD = "email"
 ACCOUNT_EMAIL_VERIFICATION = "none"
