@@ -13,6 +13,7 @@ class TeamsConfig(AppConfig):
         from accounts.models import User
         from community.models import ResidentProfile
 
+        from . import privacy  # noqa: F401 (registers its "my data" sections)
         from .receivers import card_on_profile_saved, card_on_user_saved
 
         # The roster's search key follows every way a resident is made or renamed
