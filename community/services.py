@@ -10,8 +10,9 @@ from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import User
-from accounts.services import user_anonymise
+from accounts.models import SignInCard, User
+from accounts.phones import phone_normalise
+from accounts.services import sessions_end, user_anonymise
 
 from .access import forget_scope
 from .models import (
@@ -27,6 +28,7 @@ from .signals import (
     resident_registered,
     resident_removed,
     resident_updated,
+    residents_merged,
 )
 
 
@@ -352,3 +354,92 @@ def resident_erase(
     )
     user_anonymise(user=profile.user)
     return profile
+
+
+# --- Care by volunteers: a lost SIM, two records of one person (issue #9) -----------
+
+
+@transaction.atomic
+def resident_phone_change(
+    *, profile: ResidentProfile, phone: str, by: User, seen_in_person: bool
+) -> ResidentProfile:
+    """A volunteer records a resident's new number after a lost SIM.
+
+    Only in person: the volunteer saw the person and their ID (`seen_in_person`), as
+    no SMS can reach the lost number. The number is normalised; one already in use
+    is refused. The number is not marked confirmed (no SMS code was sent to it). The
+    person's sessions end: whoever holds the old SIM is signed out. Logged (CHANGED).
+    """
+    if not seen_in_person:
+        raise ValidationError(
+            _("Please confirm that you saw the person and their ID card."),
+            code="not_seen",
+        )
+    number = phone_normalise(phone)
+    user = User.objects.select_for_update().get(pk=profile.user_id)
+    if user.phone == number:
+        return profile
+    if User.objects.filter(phone=number).exclude(pk=user.pk).exists():
+        raise ValidationError(
+            _(
+                "This phone number is already registered to another person. If it is "
+                "the same person enrolled twice, merge the two records instead."
+            ),
+            code="phone_taken",
+        )
+    user.phone, user.phone_verified = number, False
+    user.save(update_fields=["phone", "phone_verified"])
+    profile.user = user
+    sessions_end(user=user)
+    _log_change(by, profile, "changed phone after a lost SIM, seen in person")
+    return profile
+
+
+@transaction.atomic
+def resident_merge_into(
+    *, keeper: ResidentProfile, duplicate: ResidentProfile, by: User
+) -> ResidentProfile:
+    """Community's part of merging two records of one person, and its end.
+
+    Called by `teams.services.residents_merge` once learning, quizzes, certificates
+    and teams have moved their rows to the keeper. Moves the sign-in cards and the
+    access log to the keeper, fills the keeper's missing phone or birth year from
+    the duplicate, deletes the duplicate's profile and account, logs the merge
+    (CHANGED) and announces `residents_merged` on commit so statistics re-count.
+    """
+    keeper_user = User.objects.select_for_update().get(pk=keeper.user_id)
+    duplicate_user = User.objects.select_for_update().get(pk=duplicate.user_id)
+    merged_user_id, merged_neighbourhood_id = (
+        duplicate_user.pk,
+        duplicate.neighbourhood_id,
+    )
+
+    SignInCard.objects.filter(user=duplicate_user).update(user=keeper_user)
+    AccessLogEntry.objects.filter(subject=duplicate_user).update(subject=keeper_user)
+    phone = duplicate_user.phone
+    fill = []
+    if keeper_user.birth_year is None and duplicate_user.birth_year is not None:
+        keeper_user.birth_year = duplicate_user.birth_year
+        fill.append("birth_year")
+    sessions_end(user=duplicate_user)
+    ResidentProfile.objects.filter(pk=duplicate.pk).delete()
+    duplicate_user.delete()
+    if keeper_user.phone is None and phone:
+        keeper_user.phone, keeper_user.phone_verified = (
+            phone,
+            duplicate_user.phone_verified,
+        )
+        fill += ["phone", "phone_verified"]
+    if fill:
+        keeper_user.save(update_fields=fill)
+    keeper.user = keeper_user
+    _log_change(by, keeper, f"merged the duplicate record of user {merged_user_id}")
+    transaction.on_commit(
+        lambda: residents_merged.send(
+            sender=ResidentProfile,
+            profile=keeper,
+            merged_user_id=merged_user_id,
+            merged_neighbourhood_id=merged_neighbourhood_id,
+        )
+    )
+    return keeper

@@ -77,3 +77,91 @@ def lesson_complete(
                 )
             )
     return progress
+
+
+def _earliest(*values):
+    present = [value for value in values if value is not None]
+    return min(present) if present else None
+
+
+@transaction.atomic
+def progress_merge(*, keeper: User, duplicate: User) -> list[CourseCompletion]:
+    """Give `keeper` the union of both people's progress (two records, one person).
+
+    One LessonProgress per lesson: the earliest start and the earliest completion of
+    the two. Course completions are deduplicated, the earliest kept. A course whose
+    lessons are all finished only in the union (some done under each record) is
+    completed now, dated by its last lesson. Returns those new completions, so the
+    caller can issue their certificates. Nothing is announced: the merge as a whole
+    is (`community.signals.residents_merged`), and listeners re-count from it.
+    """
+    theirs = {
+        progress.lesson_id: progress
+        for progress in LessonProgress.objects.select_for_update().filter(
+            user=duplicate
+        )
+    }
+    mine = {
+        progress.lesson_id: progress
+        for progress in LessonProgress.objects.select_for_update().filter(
+            user=keeper, lesson_id__in=list(theirs)
+        )
+    }
+    for lesson_id, other in theirs.items():
+        own = mine.get(lesson_id)
+        if own is None:
+            continue
+        own.started_at = min(own.started_at, other.started_at)
+        own.completed_at = _earliest(own.completed_at, other.completed_at)
+        own.save(update_fields=["started_at", "completed_at"])
+        other.delete()
+    LessonProgress.objects.filter(user=duplicate).update(user=keeper)
+
+    kept = {
+        completion.course_id: completion
+        for completion in CourseCompletion.objects.select_for_update().filter(
+            user=keeper
+        )
+    }
+    for other in CourseCompletion.objects.select_for_update().filter(user=duplicate):
+        own = kept.get(other.course_id)
+        if own is None:
+            continue
+        if other.completed_at < own.completed_at:
+            own.completed_at = other.completed_at
+            own.save(update_fields=["completed_at"])
+        other.delete()
+    CourseCompletion.objects.filter(user=duplicate).update(user=keeper)
+
+    # Courses the union finished: every live lesson done, no completion yet.
+    done = dict(
+        LessonProgress.objects.filter(
+            user=keeper, completed_at__isnull=False
+        ).values_list("lesson_id", "completed_at")
+    )
+    completed_ids = set(
+        CourseCompletion.objects.filter(user=keeper).values_list("course_id", flat=True)
+    )
+    course_paths = {
+        path[: -LessonPage.steplen]
+        for path in LessonPage.objects.filter(pk__in=list(theirs)).values_list(
+            "path", flat=True
+        )
+    }
+    courses = (
+        CoursePage.objects.filter(path__in=course_paths)
+        .exclude(pk__in=completed_ids)
+        .defer_streamfields()
+    )
+    new = []
+    for course_id, lessons in live_lessons_by_course(courses).items():
+        ids = [lesson.pk for lesson in lessons]
+        if ids and all(lesson_id in done for lesson_id in ids):
+            new.append(
+                CourseCompletion.objects.create(
+                    user=keeper,
+                    course_id=course_id,
+                    completed_at=max(done[lesson_id] for lesson_id in ids),
+                )
+            )
+    return new

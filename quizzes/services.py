@@ -198,3 +198,20 @@ def attempt_submit(*, attempt: QuizAttempt, answers: Answers) -> QuizAttempt:
     if locked.passed:
         lesson_complete(user=locked.user, lesson=quiz.lesson, via_gate=True)
     return locked
+
+
+@transaction.atomic
+def attempts_merge(*, keeper: User, duplicate: User) -> int:
+    """Give `keeper` every quiz attempt of `duplicate` (two records, one person).
+
+    Submitted attempts all move: they are the history. An unfinished attempt of the
+    duplicate is dropped when the keeper has one open for the same quiz (only one
+    may be open). Returns how many attempts moved.
+    """
+    open_quizzes = QuizAttempt.objects.filter(
+        user=keeper, submitted_at__isnull=True
+    ).values_list("quiz_id", flat=True)
+    QuizAttempt.objects.filter(
+        user=duplicate, submitted_at__isnull=True, quiz_id__in=list(open_quizzes)
+    ).delete()
+    return QuizAttempt.objects.filter(user=duplicate).update(user=keeper)
