@@ -14,7 +14,9 @@ from django.template.loader import render_to_string
 from accounts.models import User
 from accounts.services import signin_card_issue, signin_card_url
 from cms.pdf import html_to_pdf, qr_png_data_uri
-from community.models import ResidentProfile
+from community.models import AccessLogEntry, ResidentProfile
+
+from .services import staff_access_record
 
 LAYOUTS = ("a6", "a4")
 
@@ -46,10 +48,17 @@ def cards_render_pdf(cards: list[CardContent], *, layout: str = "a6") -> bytes:
 def cards_issue(
     *, profiles: list[ResidentProfile], issued_by: User
 ) -> list[CardContent]:
-    """A new card for each resident (their older cards stop working)."""
+    """A new card for each resident (their older cards stop working); each card
+    printed for someone else is logged."""
     contents = []
     for profile in profiles:
         card, token = signin_card_issue(user=profile.user, issued_by=issued_by)
+        staff_access_record(
+            actor=issued_by,
+            action=AccessLogEntry.Action.CARD_PRINTED,
+            profile=profile,
+            detail="sign-in card",
+        )
         contents.append(
             CardContent(
                 full_name=profile.user.full_name,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.phones import phone_normalise
 from community.forms import BirthYearField, NeighbourhoodChoiceField
+from community.models import ResidentProfile
 from learning.models import CoursePage
 
 from .models import ImportJob
@@ -239,3 +240,107 @@ class ImportConfirmForm(forms.Form):
         ),
         error_messages={"required": _("Please confirm that the people listed agreed.")},
     )
+
+
+# --- Care of a resident's record (issue #9) ------------------------------------------
+
+
+class _FullNameMixin:
+    def clean_full_name(self):
+        name = " ".join(self.cleaned_data["full_name"].split())
+        if len(name) < 2:
+            raise forms.ValidationError(_("Please enter the full name."))
+        return name
+
+
+class ResidentDetailsForm(_FullNameMixin, forms.Form):
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=150,
+        help_text=_("As on the ID card, for example Nguyễn Văn An."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    birth_year = BirthYearField(label=_("Year of birth"), required=False)
+
+
+class ResidentMoveForm(forms.Form):
+    neighbourhood = NeighbourhoodChoiceField(
+        label=_("New neighbourhood"), queryset=None, empty_label=None
+    )
+
+    def __init__(self, *args, neighbourhoods, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["neighbourhood"].queryset = neighbourhoods
+
+
+class ResidentPhoneForm(forms.Form):
+    phone = forms.CharField(
+        label=_("New phone number"),
+        max_length=32,
+        help_text=_("As people write it, for example 0912 345 678."),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+    )
+    seen = forms.BooleanField(
+        label=_("I saw the person and their ID card."),
+        error_messages={
+            "required": _("Please confirm that you saw the person and their ID card.")
+        },
+    )
+
+    def clean_phone(self):
+        return phone_normalise(self.cleaned_data["phone"])
+
+
+class ResidentGoneForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("What happened"),
+        choices=[
+            (ResidentProfile.Status.MOVED_AWAY, _("Moved away from the ward")),
+            (ResidentProfile.Status.DECEASED, _("Passed away")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("How you know"),
+        max_length=300,
+        help_text=_("For example: told by the family, 3 May."),
+    )
+
+
+class ResidentEraseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("How the resident asked"),
+        max_length=300,
+        help_text=_("For example: asked aloud at the meeting hall, or a signed paper."),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "The resident asked to withdraw their consent. Their name, phone number "
+            "and year of birth will be erased for good."
+        ),
+        error_messages={"required": _("Please confirm before erasing.")},
+    )
+
+
+class MergeSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Name or phone number of the other record"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+
+
+class MergeConfirmForm(forms.Form):
+    keep = forms.ChoiceField(label=_("Which record to keep"), widget=forms.RadioSelect)
+    confirm = forms.BooleanField(
+        label=_("These two records are the same person."),
+        error_messages={"required": _("Please confirm that it is the same person.")},
+    )
+
+    def __init__(self, *args, profiles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].choices = [
+            (str(p.pk), f"{p.user.full_name} ({p.neighbourhood.name})")
+            for p in profiles
+        ]
+        self.fields["keep"].initial = str(profiles[0].pk)

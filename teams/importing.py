@@ -88,12 +88,13 @@ def job_progress(job: ImportJob) -> ImportJob:
 
 
 def _failed(job: ImportJob, message: str) -> ImportJob:
-    job.status, job.error, job.finished_at = (
+    job.status, job.error, job.finished_at, job.data = (
         ImportJob.Status.FAILED,
         message,
         timezone.now(),
+        b"",
     )
-    job.save(update_fields=["status", "error", "finished_at"])
+    job.save(update_fields=["status", "error", "finished_at", "data"])
     return job
 
 
@@ -135,8 +136,11 @@ def job_run(*, job_id: int) -> ImportJob | None:
     job.bad_count = result.not_imported_bad
     job.progress_done = job.progress_total
     job.finished_at = timezone.now()
+    # The uploaded file (names, phones) must not outlive its job.
+    job.data = b""
     job.save(
         update_fields=[
+            "data",
             "status",
             "created_count",
             "duplicate_count",

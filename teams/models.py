@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 class ResidentCard(models.Model):
     """What the roster searches: the resident's name without diacritics.
 
-    Kept current by `teams.services.resident_card_sync` whenever a profile is saved
-    or a name changes, so the database does the filtering (DESIGN.md §6).
+    Kept current by `teams.services.resident_card_sync` when a profile is made or a
+    name corrected (`teams.receivers`), so the database does the filtering (DESIGN.md
+    §6); deleted when the resident withdraws consent.
     """
 
     profile = models.OneToOneField(
@@ -149,7 +150,8 @@ class Nudge(models.Model):
 class ImportJob(models.Model):
     """One uploaded list and what became of it.
 
-    The file is kept in the database, never under MEDIA_URL: it is personal data.
+    The file is kept in the database, never under MEDIA_URL: it is personal data, and
+    it is cleared as soon as the job finishes or fails (`teams.importing.job_run`).
     `community.imports` reads it; the apply runs as a background task
     (`teams.tasks.import_job_run`) whose progress the job page shows.
     """

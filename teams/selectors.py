@@ -29,6 +29,7 @@ from .search import search_key
 
 NOT_STARTED, LEARNING, COMPLETED = "not_started", "learning", "completed"
 NUDGE_INTERVAL = timedelta(days=7)
+GONE_LIST_SIZE = 50
 
 
 # --- Who may do what here -------------------------------------------------------
@@ -63,7 +64,11 @@ def team_neighbourhoods(*, user) -> list[Neighbourhood]:
     """The neighbourhoods a user follows, each with `resident_count`."""
     return list(
         neighbourhoods_visible_to(user)
-        .annotate(resident_count=Count("residents"))
+        .annotate(
+            resident_count=Count(
+                "residents", filter=Q(residents__status=ResidentProfile.Status.ACTIVE)
+            )
+        )
         .order_by("ward__name", "number", "name")
     )
 
@@ -115,10 +120,12 @@ def roster(
     status: str = "",
     course: CoursePage | None = None,
 ) -> QuerySet[ResidentProfile]:
-    """Residents of one neighbourhood that `user` may see, searched and filtered."""
+    """Active residents of one neighbourhood that `user` may see, searched and
+    filtered. Those who moved away, passed away or withdrew are not in it
+    (`roster_gone` lists the first two)."""
     profiles = (
         residents_visible_to(user)
-        .filter(neighbourhood=neighbourhood)
+        .filter(neighbourhood=neighbourhood, status=ResidentProfile.Status.ACTIVE)
         .select_related("user__vneid_level2")
         .order_by("user__full_name", "pk")
     )
@@ -190,6 +197,24 @@ def roster_rows(
     return rows
 
 
+def roster_gone(*, user, neighbourhood: Neighbourhood) -> list[ResidentProfile]:
+    """The short "no longer here" list of a roster: moved away or passed away.
+
+    Residents who withdrew their consent are not listed: their record holds no name.
+    """
+    return list(
+        residents_visible_to(user)
+        .filter(
+            neighbourhood=neighbourhood,
+            status__in=[
+                ResidentProfile.Status.MOVED_AWAY,
+                ResidentProfile.Status.DECEASED,
+            ],
+        )
+        .order_by("-status_changed_at", "pk")[:GONE_LIST_SIZE]
+    )
+
+
 # --- One resident -----------------------------------------------------------------
 
 
@@ -250,7 +275,8 @@ def sessions_visible_to(*, user) -> QuerySet[GroupSession]:
 def nudge_candidates(
     *, profiles: QuerySet[ResidentProfile], days: int, now=None
 ) -> QuerySet[ResidentProfile]:
-    """Residents with a phone and consent, idle for `days`, not reminded this week."""
+    """Active residents with a phone and consent, idle for `days`, not reminded
+    this week. Those who moved away, passed away or withdrew are never reminded."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=days)
     recent_progress = LessonProgress.objects.filter(user_id=OuterRef("user_id")).filter(
@@ -260,6 +286,7 @@ def nudge_candidates(
         resident_id=OuterRef("user_id"), sent_at__gte=now - NUDGE_INTERVAL
     )
     return profiles.filter(
+        status=ResidentProfile.Status.ACTIVE,
         user__phone__isnull=False,
         user__is_active=True,
         consent_given_at__isnull=False,
@@ -287,7 +314,9 @@ def certificates_to_hand_out(
     """Valid certificates issued in the last `days` days to residents of
     `neighbourhood` whom `user` may see, oldest first (the order they were earned)."""
     since = timezone.now() - timedelta(days=days)
-    residents = residents_visible_to(user).filter(neighbourhood=neighbourhood)
+    residents = residents_visible_to(user).filter(
+        neighbourhood=neighbourhood, status=ResidentProfile.Status.ACTIVE
+    )
     return (
         Certificate.objects.filter(
             revoked_at=None,
@@ -297,3 +326,54 @@ def certificates_to_hand_out(
         .select_related("user", "course", "ward__certificate_seal")
         .order_by("issued_at", "pk")
     )
+
+
+# --- Care of a resident's record ----------------------------------------------------
+
+
+def move_choices(*, profile: ResidentProfile) -> QuerySet[Neighbourhood]:
+    """Where a resident may be moved: any other neighbourhood of their ward."""
+    return (
+        Neighbourhood.objects.select_related("ward")
+        .filter(ward_id=profile.neighbourhood.ward_id)
+        .exclude(pk=profile.neighbourhood_id)
+        .order_by("number", "name")
+    )
+
+
+def merge_candidates(
+    *, user, profile: ResidentProfile, query: str, limit: int = 20
+) -> list[ResidentProfile]:
+    """Other records the user may merge with this one: people they may change
+    (`neighbourhoods_served_by`), not erased, found by name or phone."""
+    if not " ".join(query.split()):
+        return []
+    profiles = (
+        residents_visible_to(user)
+        .filter(neighbourhood__in=neighbourhoods_served_by(user))
+        .exclude(pk=profile.pk)
+        .exclude(status=ResidentProfile.Status.WITHDRAWN)
+        .order_by("user__full_name", "pk")
+    )
+    return list(_search(profiles, query)[:limit])
+
+
+# --- Roster export ------------------------------------------------------------------
+
+EXPORT_CHUNK = 500
+
+
+def roster_export_rows(*, user, neighbourhood: Neighbourhood, courses):
+    """The active residents of a roster with their progress in `courses`.
+
+    Yields `RosterRow`s; a fixed number of queries per `EXPORT_CHUNK` residents, so a
+    neighbourhood of thousands is never loaded at once.
+    """
+    profiles = roster(user=user, neighbourhood=neighbourhood)
+    chunk_start = 0
+    while True:
+        chunk = list(profiles[chunk_start : chunk_start + EXPORT_CHUNK])
+        if not chunk:
+            return
+        yield from roster_rows(profiles=chunk, courses=courses)
+        chunk_start += EXPORT_CHUNK

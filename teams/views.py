@@ -6,7 +6,6 @@ write (`may_write`) refuse officers, who only read. Anyone asking for a person o
 import they may not see gets a 404, the same as for an id that does not exist.
 """
 
-import logging
 from functools import wraps
 
 from django.contrib import messages
@@ -24,18 +23,19 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from certificates.pdf import certificates_render_pdf
 from certificates.selectors import certificate_content
+from community import services as services_community
 from community.access import (
     can_change_resident,
     can_view_resident,
     neighbourhoods_visible_to,
     residents_visible_to,
 )
-from community.models import ResidentProfile
+from community.models import AccessLogEntry, ResidentProfile
 
-from . import cards, forms, importing, selectors, services
+from . import cards, exports, forms, importing, selectors, services
 from .models import ImportJob
 
-logger = logging.getLogger("teams.access")
+Action = AccessLogEntry.Action
 ROSTER_PAGE_SIZE = 25
 
 
@@ -118,6 +118,9 @@ def roster_view(request, neighbourhood_id: int):
             "rows": selectors.roster_rows(profiles=list(page), courses=courses),
             "query_string": query.urlencode(),
             "may_write": selectors.may_write(request.user),
+            "gone": selectors.roster_gone(
+                user=request.user, neighbourhood=neighbourhood
+            ),
         },
     )
 
@@ -127,7 +130,9 @@ def resident_view(request, profile_id: int):
     profile = selectors.resident_for(user=request.user, profile_id=profile_id)
     if profile is None:
         raise Http404
-    logger.info("user %s viewed resident %s", request.user.pk, profile.pk)
+    services.staff_access_record(
+        actor=request.user, action=Action.VIEWED, profile=profile
+    )
     may_change = can_change_resident(request.user, profile)
     return render(
         request,
@@ -160,7 +165,6 @@ def vneid_confirm_view(request, profile_id: int):
             profile=profile,
             activated_on=form.cleaned_data["activated_on"],
         )
-        logger.info("user %s confirmed VNeID of %s", request.user.pk, profile.pk)
         messages.success(request, _("VNeID level 2 recorded as confirmed."))
     else:
         for errors in form.errors.values():
@@ -191,7 +195,6 @@ def enrol_view(request):
         except PermissionDenied:
             return _refused(request)
         else:
-            logger.info("user %s enrolled resident %s", request.user.pk, profile.pk)
             messages.success(
                 request,
                 _("%(name)s is enrolled.") % {"name": profile.user.full_name},
@@ -264,7 +267,7 @@ def session_new_view(request):
         return render(request, "teams/session_pick.html", {"neighbourhoods": served})
     attendee_choices = (
         residents_visible_to(request.user)
-        .filter(neighbourhood=neighbourhood)
+        .filter(neighbourhood=neighbourhood, status=ResidentProfile.Status.ACTIVE)
         .order_by("user__full_name", "pk")
     )
     form = forms.SessionForm(
@@ -401,9 +404,6 @@ def card_print_view(request, profile_id: int):
     if layout not in cards.LAYOUTS:
         layout = "a6"
     contents = cards.cards_issue(profiles=[profile], issued_by=request.user)
-    logger.info(
-        "user %s printed a sign-in card for resident %s", request.user.pk, profile.pk
-    )
     response = HttpResponse(
         cards.cards_render_pdf(contents, layout=layout), content_type="application/pdf"
     )
@@ -435,14 +435,294 @@ def certificates_handout_view(request, neighbourhood_id: int):
     pdf = certificates_render_pdf(
         [certificate_content(certificate=c) for c in certificates]
     )
-    logger.info(
-        "user %s printed %s certificates of neighbourhood %s",
-        request.user.pk,
-        len(certificates),
-        neighbourhood.pk,
+    services.staff_access_record(
+        actor=request.user,
+        action=Action.EXPORTED,
+        neighbourhood=neighbourhood,
+        detail=f"certificates to hand out (PDF, {len(certificates)})",
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'inline; filename="giay-chung-nhan-to-{neighbourhood.number}.pdf"'
     )
     return response
+
+
+# --- Roster export ------------------------------------------------------------------
+
+
+@workspace
+def roster_export_view(request, neighbourhood_id: int, fmt: str):
+    """The neighbourhood's active residents with their progress, as CSV or Excel.
+
+    Officers may export too (they read names in their ward); every export is logged.
+    """
+    neighbourhood = get_object_or_404(
+        neighbourhoods_visible_to(request.user), pk=neighbourhood_id
+    )
+    courses = selectors.live_courses()
+    table = exports.roster_table(
+        rows=selectors.roster_export_rows(
+            user=request.user, neighbourhood=neighbourhood, courses=courses
+        ),
+        courses=courses,
+    )
+    if fmt == "xlsx":
+        content = exports.roster_xlsx(table)
+        content_type = (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    else:
+        content = exports.roster_csv(table)
+        content_type = "text/csv; charset=utf-8"
+    services.staff_access_record(
+        actor=request.user,
+        action=Action.EXPORTED,
+        neighbourhood=neighbourhood,
+        detail=f"roster ({fmt.upper()})",
+    )
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="danh-sach-to-{neighbourhood.number}.{fmt}"'
+    )
+    return response
+
+
+# --- Care of a resident's record (issue #9) -------------------------------------------
+
+
+def _changeable(request, profile_id: int) -> ResidentProfile:
+    """The resident, if the user may change them: else 404 (not visible) or 403."""
+    profile = selectors.resident_for(user=request.user, profile_id=profile_id)
+    if profile is None:
+        raise Http404
+    if not can_change_resident(request.user, profile):
+        raise PermissionDenied
+    return profile
+
+
+def _care_page(request, profile, form, *, template="teams/care_form.html", **extra):
+    return render(
+        request, template, {"profile": profile, "form": form, **extra}, status=200
+    )
+
+
+def _form_error(form, error: ValidationError) -> None:
+    form.add_error(None, error)
+
+
+def care_view(view):
+    """A page that changes one resident: volunteers of their neighbourhood and city
+    admins; officers are refused (read-only), others get a 404."""
+
+    @require_http_methods(["GET", "POST"])
+    @writer
+    @wraps(view)
+    def wrapper(request, profile_id: int, *args, **kwargs):
+        try:
+            profile = _changeable(request, profile_id)
+        except PermissionDenied:
+            return _refused(request)
+        return view(request, profile, *args, **kwargs)
+
+    return wrapper
+
+
+@care_view
+def resident_details_view(request, profile):
+    user = profile.user
+    form = forms.ResidentDetailsForm(
+        request.POST or None,
+        initial={"full_name": user.full_name, "birth_year": user.birth_year},
+    )
+    if request.method == "POST" and form.is_valid():
+        services_community.resident_details_update(
+            profile=profile,
+            full_name=form.cleaned_data["full_name"],
+            birth_year=form.cleaned_data["birth_year"],
+            by=request.user,
+        )
+        messages.success(request, _("The details are corrected."))
+        return redirect("teams:resident", profile_id=profile.pk)
+    return _care_page(
+        request,
+        profile,
+        form,
+        heading=_("Correct name and year of birth"),
+        submit=_("Save the correction"),
+    )
+
+
+@care_view
+def resident_move_view(request, profile):
+    form = forms.ResidentMoveForm(
+        request.POST or None, neighbourhoods=selectors.move_choices(profile=profile)
+    )
+    if request.method == "POST" and form.is_valid():
+        old = profile.neighbourhood
+        new = form.cleaned_data["neighbourhood"]
+        services_community.resident_move(
+            profile=profile, neighbourhood=new, by=request.user
+        )
+        messages.success(
+            request,
+            _("%(name)s now belongs to %(neighbourhood)s.")
+            % {"name": profile.user.full_name, "neighbourhood": new.name},
+        )
+        if can_view_resident(request.user, profile):
+            return redirect("teams:resident", profile_id=profile.pk)
+        return redirect("teams:roster", neighbourhood_id=old.pk)
+    return _care_page(
+        request,
+        profile,
+        form,
+        heading=_("Move to another neighbourhood"),
+        intro=_(
+            "Afterwards the volunteers of the new neighbourhood look after this "
+            "person; if you do not serve it, you will no longer see them."
+        ),
+        submit=_("Move"),
+    )
+
+
+@care_view
+def resident_phone_view(request, profile):
+    form = forms.ResidentPhoneForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_community.resident_phone_change(
+                profile=profile,
+                phone=form.cleaned_data["phone"],
+                by=request.user,
+                seen_in_person=form.cleaned_data["seen"],
+            )
+        except ValidationError as error:
+            form.add_error("phone", error)
+        else:
+            messages.success(request, _("The new phone number is recorded."))
+            return redirect("teams:resident", profile_id=profile.pk)
+    return _care_page(
+        request,
+        profile,
+        form,
+        heading=_("New phone number after a lost SIM"),
+        intro=_(
+            "Only with the person in front of you, after checking their ID card. "
+            "They will be signed out on every device."
+        ),
+        submit=_("Record the new number"),
+    )
+
+
+@care_view
+def resident_gone_view(request, profile):
+    form = forms.ResidentGoneForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_community.resident_mark_gone(
+                profile=profile,
+                status=form.cleaned_data["status"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is no longer on the roster and gets no reminders.")
+                % {"name": profile.user.full_name},
+            )
+            return redirect("teams:roster", neighbourhood_id=profile.neighbourhood_id)
+    return _care_page(
+        request,
+        profile,
+        form,
+        heading=_("Moved away or passed away"),
+        intro=_(
+            "The person leaves the roster and the reminders; the statistics count "
+            "them as such. Their learning records are kept."
+        ),
+        submit=_("Record"),
+    )
+
+
+@care_view
+def resident_erase_view(request, profile):
+    form = forms.ResidentEraseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        neighbourhood_id = profile.neighbourhood_id
+        try:
+            services_community.resident_erase(
+                profile=profile, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(
+                request, _("The resident's personal data has been erased.")
+            )
+            return redirect("teams:roster", neighbourhood_id=neighbourhood_id)
+    return _care_page(
+        request,
+        profile,
+        form,
+        heading=_("Erase on the resident's request"),
+        intro=_(
+            "When a resident asks aloud or on paper to withdraw their consent. Their "
+            "name, phone number and year of birth are erased for good, their "
+            "certificates are withdrawn; their learning is kept without a name, for "
+            "the statistics. This cannot be undone."
+        ),
+        submit=_("Erase the personal data"),
+        danger=True,
+    )
+
+
+@care_view
+def resident_merge_search_view(request, profile):
+    form = forms.MergeSearchForm(request.GET or None)
+    candidates = None
+    if form.is_valid():
+        candidates = selectors.merge_candidates(
+            user=request.user, profile=profile, query=form.cleaned_data["q"]
+        )
+    return render(
+        request,
+        "teams/merge_search.html",
+        {"profile": profile, "form": form, "candidates": candidates},
+    )
+
+
+@care_view
+def resident_merge_view(request, profile, other_id: int):
+    try:
+        other = _changeable(request, other_id)
+    except PermissionDenied:
+        raise Http404 from None
+    if other.pk == profile.pk or other.status == ResidentProfile.Status.WITHDRAWN:
+        raise Http404
+    pair = [profile, other]
+    form = forms.MergeConfirmForm(request.POST or None, profiles=pair)
+    if request.method == "POST" and form.is_valid():
+        keeper = other if form.cleaned_data["keep"] == str(other.pk) else profile
+        duplicate = profile if keeper is other else other
+        try:
+            kept = services.residents_merge(
+                keeper=keeper, duplicate=duplicate, by=request.user
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("The two records are now one."))
+            return redirect("teams:resident", profile_id=kept.pk)
+    return render(
+        request,
+        "teams/merge_confirm.html",
+        {
+            "profile": profile,
+            "other": other,
+            "form": form,
+            "files": [selectors.resident_file(profile=p) for p in pair],
+        },
+    )

@@ -57,12 +57,20 @@ def test_search_never_finds_people_of_other_neighbourhoods(client, team):
     assert _names(_roster(client, team, q="hoang van cuong")) == []
 
 
-def test_renamed_resident_is_found_by_the_new_name(client, team):
-    person = team["r1"]
-    person.full_name = "Nguyễn Văn Ánh"
-    person.save()
+def test_renamed_resident_is_found_by_the_new_name(
+    client, team, django_capture_on_commit_callbacks
+):
+    """The correction is announced (`resident_updated`); the search key follows."""
+    profile = team["r1"].resident_profile
     login(client, team["volunteer"])
-    assert _names(_roster(client, team, q="van anh")) == ["Nguyễn Văn Ánh"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("teams:resident_details", args=[profile.pk]),
+            {"full_name": "Trần  Văn Ánh", "birth_year": "1961"},
+        )
+    assert response.status_code == 302
+    assert _names(_roster(client, team, q="tran van anh")) == ["Trần Văn Ánh"]
+    assert _names(_roster(client, team, q="nguyen")) == []
 
 
 def test_status_filter_and_per_course_progress(client, team, make_resident, course):
