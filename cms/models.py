@@ -151,6 +151,16 @@ class Poster(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     visits = models.PositiveIntegerField(_("visits"), default=0)
+    # Where the batch is put up, when the editor said so: the statistics count its
+    # visits there. A string reference: cms imports no other app of ours.
+    neighbourhood = models.ForeignKey(
+        "community.Neighbourhood",
+        verbose_name=_("neighbourhood"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("poster")

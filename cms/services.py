@@ -7,6 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from .models import Poster, PosterVisit
+from .signals import poster_visited
 
 # Lower-case letters and digits that cannot be mistaken for each other when typed.
 CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
@@ -46,3 +47,6 @@ def poster_visit_record(*, poster: Poster, day=None) -> None:
     )
     if not created:
         PosterVisit.objects.filter(pk=visit.pk).update(count=F("count") + 1)
+    transaction.on_commit(
+        lambda: poster_visited.send(sender=Poster, poster=poster, day=day)
+    )
