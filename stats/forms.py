@@ -6,10 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from learning.models import CoursePage
 
+from .cohorts import cohort_choices
+
 DEFAULT_DAYS = 30
 
 
 class DashboardFilterForm(forms.Form):
+    """The dashboard's filters, also read by its exports (same query string)."""
+
     ward = forms.ModelChoiceField(
         label=_("Ward"), queryset=None, required=False, empty_label=None
     )
@@ -18,6 +22,13 @@ class DashboardFilterForm(forms.Form):
         queryset=CoursePage.objects.live().order_by("title"),
         required=False,
         empty_label=_("All courses"),
+    )
+    age = forms.TypedChoiceField(
+        label=_("Age band"),
+        choices=(),
+        coerce=int,
+        required=False,
+        empty_value=None,
     )
     date_from = forms.DateField(
         label=_("From date"),
@@ -33,6 +44,7 @@ class DashboardFilterForm(forms.Form):
     def __init__(self, *args, wards, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ward"].queryset = wards
+        self.fields["age"].choices = [("", _("All ages")), *cohort_choices()]
 
     def clean(self):
         data = super().clean()
@@ -44,5 +56,9 @@ class DashboardFilterForm(forms.Form):
         if data["date_from"] > data["date_to"]:
             raise forms.ValidationError(
                 _("The start date must be on or before the end date."), code="order"
+            )
+        if (data["date_to"] - data["date_from"]).days > 3 * 366:
+            raise forms.ValidationError(
+                _("Choose a period of at most three years."), code="too_long"
             )
         return data

@@ -1,23 +1,24 @@
 """HTTP for the movement statistics at /stats/: parse, call one selector, render.
 
-Officers see their ward, city admins any ward (chosen), volunteers their
-neighbourhoods; everyone else is refused.
+Officers see their ward, city admins any ward (chosen) and the city view,
+volunteers their neighbourhoods; everyone else is refused. The exports take the
+page's query string; `city=1` exports the city view (city admins only).
 """
 
-import csv
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from . import selectors
+from . import exports, selectors
+from .charts import bar_chart, trend_chart
+from .exports import filters_of, spreadsheet_safe, table_of
 from .forms import DashboardFilterForm
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+csv_safe = spreadsheet_safe  # the first slice's name
 
 
 def stats_access(view):
@@ -32,89 +33,111 @@ def stats_access(view):
     return wrapper
 
 
-def _dashboard(request):
+def _filters(request):
+    """The bound filter form (defaults filled in) and the wards the user may pick."""
     wards = selectors.stats_wards_for(request.user)
-    ward_list = list(wards)
-    form = DashboardFilterForm(request.GET or None, wards=wards)
-    if request.GET and not form.is_valid():
-        return form, ward_list, None, None
-    if not form.is_bound:
-        form = DashboardFilterForm({}, wards=wards)
-        form.is_valid()
+    form = DashboardFilterForm(request.GET, wards=wards)
+    form.is_valid()
+    return form, list(wards)
+
+
+def _dashboard(request, *, city: bool = False):
+    form, wards = _filters(request)
+    if form.errors:
+        return form, wards, None
     data = form.cleaned_data
-    ward = data.get("ward") or (ward_list[0] if ward_list else None)
-    dashboard = selectors.ward_dashboard(
-        user=request.user,
-        ward=ward,
-        date_from=data["date_from"],
-        date_to=data["date_to"],
-        course=data.get("course"),
-    )
-    return form, ward_list, ward, dashboard
+    kwargs = {
+        "date_from": data["date_from"],
+        "date_to": data["date_to"],
+        "course": data.get("course"),
+        "birth_cohort": data.get("age"),
+    }
+    if city:
+        return form, wards, selectors.city_dashboard(request.user, **kwargs)
+    ward = data.get("ward") or (wards[0] if wards else None)
+    return form, wards, selectors.ward_dashboard(request.user, ward, **kwargs)
 
 
-@stats_access
-def dashboard_view(request):
-    form, wards, ward, dashboard = _dashboard(request)
+def _title(dashboard, city: bool) -> str:
+    if city:
+        return _("Movement statistics – all wards")
+    if dashboard.ward is not None:
+        return _("Movement statistics – %(ward)s") % {"ward": dashboard.ward.name}
+    return _("Movement statistics – my neighbourhoods")
+
+
+def _first_column(city: bool) -> str:
+    return _("Ward") if city else _("Neighbourhood")
+
+
+def _page(request, *, city: bool):
+    form, wards, dashboard = _dashboard(request, city=city)
+    context = {"form": form, "wards": wards, "dashboard": dashboard, "city": city}
+    if dashboard is not None:
+        context |= {
+            "title": _title(dashboard, city),
+            "filters": filters_of(dashboard),
+            "table": table_of(dashboard, first_column=_first_column(city)),
+            "chart": bar_chart(dashboard),
+            "trend": trend_chart(dashboard.trend),
+            "query": request.GET.urlencode(),
+            "may_see_city": selectors.may_see_city(request.user),
+        }
     return render(
         request,
         "stats/dashboard.html",
-        {
-            "form": form,
-            "wards": wards,
-            "ward": ward,
-            "dashboard": dashboard,
-            "query": request.GET.urlencode(),
-        },
+        context,
         status=200 if dashboard is not None else 400,
     )
 
 
-def csv_safe(value) -> str:
-    """A cell a spreadsheet will show, never run: formulas get a leading quote."""
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+@stats_access
+def dashboard_view(request):
+    return _page(request, city=False)
+
+
+@stats_access
+def city_view(request):
+    if not selectors.may_see_city(request.user):
+        return render(request, "stats/refused.html", status=403)
+    return _page(request, city=True)
+
+
+def _export(request, render_export, content_type: str, extension: str):
+    city = request.GET.get("city") == "1"
+    if city and not selectors.may_see_city(request.user):
+        return render(request, "stats/refused.html", status=403)
+    form, _wards, dashboard = _dashboard(request, city=city)
+    if dashboard is None:
+        return HttpResponse(
+            " ".join(str(e) for errors in form.errors.values() for e in errors),
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    body = render_export(
+        dashboard, title=_title(dashboard, city), first_column=_first_column(city)
+    )
+    response = HttpResponse(body, content_type=content_type)
+    name = f"stats-{dashboard.date_from}-{dashboard.date_to}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @stats_access
 def export_csv_view(request):
-    form, _wards, ward, dashboard = _dashboard(request)
-    if dashboard is None:
-        return HttpResponse(status=400)
-    data = form.cleaned_data
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="stats-{data["date_from"]}-{data["date_to"]}.csv"'
+    return _export(request, exports.export_csv, "text/csv; charset=utf-8", "csv")
+
+
+@stats_access
+def export_xlsx_view(request):
+    return _export(
+        request,
+        exports.export_xlsx,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xlsx",
     )
-    response.write("\ufeff")  # Excel reads the diacritics as UTF-8
-    writer = csv.writer(response)
-    writer.writerow([_("Ward"), csv_safe(ward.name) if ward else ""])
-    writer.writerow([_("Period"), data["date_from"], data["date_to"]])
-    writer.writerow([_("Produced on"), timezone.localdate()])
-    header = [
-        _("Neighbourhood"),
-        _("Adult population"),
-        _("Registered"),
-        _("Registered, share of adults (%)"),
-        _("Started"),
-        _("Completed"),
-        _("Certificates"),
-        _("Group sessions"),
-    ]
-    writer.writerow(header)
-    total = dashboard.total
-    total.name = _("Total")
-    for row in [*dashboard.rows, total]:
-        writer.writerow(
-            [
-                csv_safe(row.name),
-                row.adult_population,
-                row.registered,
-                "" if row.registered_share is None else row.registered_share,
-                row.started,
-                row.completed,
-                row.certificates,
-                row.sessions,
-            ]
-        )
-    return response
+
+
+@stats_access
+def report_pdf_view(request):
+    return _export(request, exports.report_pdf, "application/pdf", "pdf")
