@@ -140,9 +140,7 @@ def test_bad_details_are_refused_and_nothing_changes(client, resident):
     assert resident.birth_year == 1958
 
 
-def test_the_phone_changes_only_after_the_code_sent_to_the_new_number(
-    client, resident
-):
+def test_the_phone_changes_only_after_the_code_sent_to_the_new_number(client, resident):
     client.force_login(resident)
     assert client.get(PHONE).status_code == 200
 
@@ -237,7 +235,11 @@ def test_sign_out_of_every_other_device(resident):
 
 def test_sessions_end_ends_every_device_and_nobody_elses(resident, places):
     neighbour = UserFactory(phone="+84933444555")
-    first, second, theirs = signed_in(resident), signed_in(resident), signed_in(neighbour)
+    first, second, theirs = (
+        signed_in(resident),
+        signed_in(resident),
+        signed_in(neighbour),
+    )
 
     assert sessions_end(user=resident) == 2
 
