@@ -200,3 +200,29 @@ def test_a_running_import_shows_its_live_progress(client, team):
     assert page.context["job"].progress_done == 40
     assert page.context["job"].percent == 25
     assert 'http-equiv="refresh"' in page.content.decode()
+
+
+def test_the_uploaded_file_is_cleared_when_the_job_ends(
+    client, team, django_capture_on_commit_callbacks
+):
+    login(client, team["volunteer"])
+    job = _upload(client, _csv(team))
+    assert bytes(ImportJob.objects.get(pk=job.pk).data)  # kept until confirmed
+    _confirm(client, job, django_capture_on_commit_callbacks)
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.DONE
+    assert bytes(job.data) == b""
+    # The result page still shows what happened.
+    page = client.get(reverse("teams:import_job", args=[job.pk]))
+    assert page.status_code == 200 and 'id="import-result"' in page.text
+
+
+def test_the_uploaded_file_is_cleared_when_the_job_fails(
+    client, team, django_capture_on_commit_callbacks
+):
+    login(client, team["volunteer"])
+    job = _upload(client, b"%PDF-1.4 not a list", name="scan.pdf")
+    _confirm(client, job, django_capture_on_commit_callbacks)
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.FAILED
+    assert bytes(job.data) == b""

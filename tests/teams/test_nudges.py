@@ -101,3 +101,11 @@ def test_officer_cannot_send(client, team, idle):
     )
     assert response.status_code == 403
     assert not SmsMessage.objects.exists()
+
+
+@pytest.mark.parametrize("status", ["moved_away", "deceased"])
+def test_residents_no_longer_here_are_never_reminded(team, idle, status):
+    ResidentProfile.objects.filter(user=idle["quiet"]).update(status=status)
+    result = _send(team)
+    assert result.sent == 0
+    assert not SmsMessage.objects.exists()

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from community.models import ResidentProfile
 from learning.services import lesson_complete, lesson_start
 from tests.learning.factories import make_course
 
@@ -148,3 +149,23 @@ def test_resident_page_queries_are_pinned(
     assert response.status_code == 200
     assert "Nguyễn Văn An" in response.text
     assert page.title in response.text
+
+
+def test_residents_no_longer_here_leave_roster_search_and_counts(
+    client, team, make_resident
+):
+    gone = make_resident(team["n1"], full_name="Phan Văn Đi")
+    ResidentProfile.objects.filter(user=gone).update(
+        status=ResidentProfile.Status.DECEASED
+    )
+    login(client, team["volunteer"])
+    response = _roster(client, team)
+    assert _names(response) == ["Nguyễn Văn An"]
+    assert [p.user.full_name for p in response.context["gone"]] == ["Phan Văn Đi"]
+    assert _names(_roster(client, team, q="phan van di")) == []
+    home = client.get(reverse("teams:home"))
+    counts = {n.pk: n.resident_count for n in home.context["neighbourhoods"]}
+    assert counts[team["n1"].pk] == 1
+    session = client.get(reverse("teams:session_new"))
+    choices = session.context["form"].fields["attendees"].queryset
+    assert gone.resident_profile not in list(choices)
