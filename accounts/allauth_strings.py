@@ -35,4 +35,6 @@ ALLAUTH_MESSAGES = [
     gettext_noop("Confirm"),
     gettext_noop("Cancel"),
     gettext_noop("Request new code"),
+    gettext_noop("The new value must be different from the current one."),
+    gettext_noop("Be patient, you are sending too many requests."),
 ]
