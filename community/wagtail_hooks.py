@@ -3,6 +3,8 @@
 - Wards and neighbourhoods are snippets, grouped under one menu. They keep Wagtail's
   model permissions: city admins are superusers (`community.services.role_grant` makes
   them so) and editors are given no rights over them.
+- The access log (`community.admin_log`): a read-only, filtered listing for city
+  admins; its policy allows "view" only.
 - Roles have no snippet: rows are made and removed only by `role_grant` and
   `role_revoke`, so `RoleViewSet` offers a listing, a grant form and a revoke action
   (`community.views`), nothing that edits rows directly. Its permission policy asks
@@ -27,7 +29,8 @@ from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Neighbourhood, RoleAssignment, Ward
+from .admin_log import AccessLogIndexView
+from .models import AccessLogEntry, Neighbourhood, RoleAssignment, Ward
 from .views import (
     CityAdminPermissionPolicy,
     RoleAssignmentIndexView,
@@ -39,6 +42,10 @@ from .views import (
 register_permission_policy(
     RoleAssignment,
     CityAdminPermissionPolicy(RoleAssignment, actions={"view", "add", "delete"}),
+)
+# The access log is read-only, and for city admins only (not editors).
+register_permission_policy(
+    AccessLogEntry, CityAdminPermissionPolicy(AccessLogEntry, actions={"view"})
 )
 
 
@@ -203,3 +210,49 @@ class RoleViewSet(ViewSet):
 @hooks.register("register_admin_viewset")
 def register_role_viewset():
     return RoleViewSet()
+
+
+# --- Access log ---------------------------------------------------------------------
+
+
+class AccessLogMenuItem(MenuItem):
+    def is_shown(self, request):
+        policy = policy_registry.get_by_type(AccessLogEntry)
+        return policy.user_has_permission(request.user, "view")
+
+
+class AccessLogViewSet(ViewSet):
+    """Who looked at whose personal data: a filtered listing, nothing else."""
+
+    name = "access_log"
+    icon = "list-ul"
+    menu_label = _("Access log")
+    menu_name = "access_log"
+    add_to_admin_menu = True
+    menu_item_class = AccessLogMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            index_url_name=self.get_url_name("index"),
+            index_results_url_name=self.get_url_name("index_results"),
+            **kwargs,
+        )
+
+    @property
+    def index_view(self):
+        return self.construct_view(AccessLogIndexView)
+
+    @property
+    def index_results_view(self):
+        return self.construct_view(AccessLogIndexView, results_only=True)
+
+
+@hooks.register("register_admin_viewset")
+def register_access_log_viewset():
+    return AccessLogViewSet()
