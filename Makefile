@@ -44,8 +44,12 @@ test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Benchmarks print each figure beside its budget (bench/README.md); not run by tests.
+# bench_stats.py generates the 200,000-resident city on PostgreSQL at
+# BENCH_DATABASE_URL (created when missing), or says plainly that it cannot reach it
+# and measures a smaller city on SQLite instead. bench-smoke: tiny data, SQLite.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/bench_city
 bench: install-test
-	@for b in bench/bench_*.py; do $(BIN)/python $$b || status=1; done; exit $${status:-0}
+	@for b in bench/bench_*.py; do BENCH_DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python $$b || status=1; done; exit $${status:-0}
 
 bench-smoke: install-test
 	@for b in bench/bench_*.py; do BENCH_SMOKE=1 $(BIN)/python $$b --smoke || exit 1; done

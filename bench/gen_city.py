@@ -133,6 +133,15 @@ class Writer:
                         copy.write_row(row + defaults)
                         count += 1
             else:
+                from django.db.models import DateField
+
+                # Only dates and times need the backend's text form on SQLite.
+                prepare = [
+                    (lambda v, f=f: f.get_db_prep_save(v, self.connection))
+                    if isinstance(f, DateField)
+                    else None
+                    for f in fields
+                ]
                 placeholders = ", ".join(["%s"] * len(fields))
                 sql = f"INSERT INTO {table} ({column_list}) VALUES ({placeholders})"
                 rows = iter(rows)
@@ -141,8 +150,8 @@ class Writer:
                         sql,
                         [
                             [
-                                f.get_db_prep_save(v, self.connection)
-                                for f, v in zip(fields, row + defaults, strict=True)
+                                p(v) if p else v
+                                for p, v in zip(prepare, row + defaults, strict=True)
                             ]
                             for row in batch
                         ],
@@ -207,12 +216,21 @@ def city_wipe(*, log=print) -> float:
     from django.db import transaction
 
     from accounts.models import User
+    from certificates.models import Certificate
     from cms.models import Poster
     from community.models import Neighbourhood, Ward
-    from teams.models import GroupSession
+    from learning.models import CourseCompletion, LessonProgress
+    from teams.models import GroupSession, ResidentCard, VneidLevel2
 
     start = time.perf_counter()
     with transaction.atomic():
+        # The big tables first, each in one DELETE (nothing listens, nothing hangs
+        # below them), so that deleting the users has little left to collect.
+        mine = {"user__resident_profile__neighbourhood__ward__city": CITY}
+        for model in (LessonProgress, CourseCompletion, Certificate, VneidLevel2):
+            model.objects.filter(**mine).delete()
+        ResidentCard.objects.filter(profile__neighbourhood__ward__city=CITY).delete()
+        GroupSession.attendees.through.objects.filter(**mine).delete()
         residents = User.objects.filter(
             resident_profile__neighbourhood__ward__city=CITY
         )
