@@ -1,7 +1,9 @@
 """StreamField blocks shared by every page type."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -73,25 +75,40 @@ class InfographicBlock(blocks.StructBlock):
         description = _("A picture with text in it, shown as wide as the screen.")
 
 
-class VideoEmbedBlock(blocks.StructBlock):
-    """A video from a link (YouTube, Facebook …), shown with the provider's player."""
+class VideoBlock(blocks.StructBlock):
+    """A video from a link (YouTube, Facebook …) or an uploaded file: one of the two."""
 
-    embed = EmbedBlock(label=_("Video link (YouTube, Facebook …)"))
+    embed = EmbedBlock(
+        label=_("Video link (YouTube, Facebook …)"),
+        required=False,
+    )
+    file = DocumentChooserBlock(label=_("Uploaded video file"), required=False)
     caption = blocks.CharBlock(label=_("Caption"), required=False)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("embed")) == bool(value.get("file")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "file": ValidationError(
+                        _("Give either a video link or an uploaded file.")
+                    )
+                }
+            )
+        return value
 
     class Meta:
         icon = "media"
         label = _("Video")
-        # The lesson video template shows a link embed the same way.
         template = "blocks/video_block.html"
-        description = _("A video from a link, shown in the page.")
+        description = _("A video from a link, or an uploaded video file.")
 
 
 class NewsBodyBlock(BodyBlock):
     """The body of a news article: the simple page body, plus infographics and video."""
 
     infographic = InfographicBlock()
-    video = VideoEmbedBlock()
+    video = VideoBlock()
 
     class Meta:
         template = "blocks/body_block.html"

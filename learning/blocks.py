@@ -1,13 +1,11 @@
 """StreamField blocks for lessons: step-by-step teaching for people new to phones."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from cms.blocks import CalloutBlock, CaptionedImageBlock
+from cms.blocks import CalloutBlock, CaptionedImageBlock, VideoBlock
 
 
 class StepBlock(blocks.StructBlock):
@@ -37,33 +35,6 @@ class StepsBlock(blocks.ListBlock):
         label = _("Numbered steps")
         template = "blocks/steps_block.html"
         description = _("Steps to follow in order, each with an optional screenshot.")
-
-
-class VideoBlock(blocks.StructBlock):
-    embed = EmbedBlock(
-        label=_("Video link (YouTube, Facebook …)"),
-        required=False,
-    )
-    file = DocumentChooserBlock(label=_("Uploaded video file"), required=False)
-    caption = blocks.CharBlock(label=_("Caption"), required=False)
-
-    def clean(self, value):
-        value = super().clean(value)
-        if bool(value.get("embed")) == bool(value.get("file")):
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "file": ValidationError(
-                        _("Give either a video link or an uploaded file.")
-                    )
-                }
-            )
-        return value
-
-    class Meta:
-        icon = "media"
-        label = _("Video")
-        template = "blocks/video_block.html"
-        description = _("A video from a link, or an uploaded video file.")
 
 
 class AudioBlock(blocks.StructBlock):

@@ -87,3 +87,13 @@ def test_practise_checklist_renders_each_item(db):
     html = render("checklist", ["Open VNeID", "Check the developer"])
     assert html.count('type="checkbox"') == 2
     assert "Open VNeID" in html and "Check the developer" in html
+
+
+def test_news_and_lessons_share_one_video_block(document):
+    """A news article takes an uploaded video too: one block in cms serves both."""
+    from cms.blocks import NewsBodyBlock
+
+    news_video = NewsBodyBlock().child_blocks["video"]
+    assert type(news_video) is type(LessonBodyBlock().child_blocks["video"])
+    value = news_video.to_python({"embed": None, "file": document.pk, "caption": ""})
+    assert "<video" in news_video.render(value)
