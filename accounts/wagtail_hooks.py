@@ -13,15 +13,14 @@ neither see the menu item nor open the page.
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permission_policies import BasePermissionPolicy
-from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.permissions import register_permission_policy
+
+from cms.admin_listing import ListingViewSet
 
 from .models import SmsMessage
 from .phones import phone_display, phone_normalise
@@ -79,40 +78,13 @@ class OutboxIndexView(IndexView):
         return queryset.filter(to__contains=number)
 
 
-class OutboxMenuItem(MenuItem):
-    def is_shown(self, request):
-        policy = policy_registry.get_by_type(SmsMessage)
-        return policy.user_has_permission(request.user, "view")
-
-
-class OutboxViewSet(ViewSet):
+class OutboxViewSet(ListingViewSet):
     name = "sms-outbox"
     icon = "mail"
     menu_label = _("SMS outbox")
     menu_name = "sms-outbox"
-    add_to_admin_menu = True
-    menu_item_class = OutboxMenuItem
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-        ]
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            index_url_name=self.get_url_name("index"),
-            index_results_url_name=self.get_url_name("index_results"),
-            **kwargs,
-        )
-
-    @property
-    def index_view(self):
-        return self.construct_view(OutboxIndexView)
-
-    @property
-    def index_results_view(self):
-        return self.construct_view(OutboxIndexView, results_only=True)
+    model = SmsMessage
+    index_view_class = OutboxIndexView
 
 
 @hooks.register("register_admin_viewset")

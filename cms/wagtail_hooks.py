@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from .admin_listing import ListingViewSet
 from .models import Poster
 from .selectors import poster_visits
 from .services import POSTER_SIZES, poster_visit_record
@@ -117,36 +117,18 @@ class PosterIndexView(IndexView):
         return poster_visits()
 
 
-class PosterViewSet(ViewSet):
+class PosterViewSet(ListingViewSet):
     name = "posters"
     icon = "doc-full"
     menu_label = _("Posters")
     menu_name = "posters"
-    add_to_admin_menu = True
+    model = Poster
+    index_view_class = PosterIndexView
 
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            # /admin/posters/<page id>/?size=A4|A3: under /admin/, so Wagtail lets in
-            # only users with admin access.
-            path("<int:page_id>/", poster_download, name="download"),
-        ]
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            index_url_name=self.get_url_name("index"),
-            index_results_url_name=self.get_url_name("index_results"),
-            **kwargs,
-        )
-
-    @property
-    def index_view(self):
-        return self.construct_view(PosterIndexView)
-
-    @property
-    def index_results_view(self):
-        return self.construct_view(PosterIndexView, results_only=True)
+    def extra_urlpatterns(self):
+        # /admin/posters/<page id>/?size=A4|A3: under /admin/, so Wagtail lets in
+        # only users with admin access.
+        return [path("<int:page_id>/", poster_download, name="download")]
 
 
 @hooks.register("register_admin_viewset")
