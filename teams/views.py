@@ -400,6 +400,8 @@ def card_print_view(request, profile_id: int):
     profile = selectors.resident_for(user=request.user, profile_id=profile_id)
     if profile is None or not can_change_resident(request.user, profile):
         raise Http404
+    if profile.status == ResidentProfile.Status.WITHDRAWN:
+        raise Http404
     layout = request.POST.get("layout", "a6")
     if layout not in cards.LAYOUTS:
         layout = "a6"
@@ -492,23 +494,20 @@ def roster_export_view(request, neighbourhood_id: int, fmt: str):
 
 
 def _changeable(request, profile_id: int) -> ResidentProfile:
-    """The resident, if the user may change them: else 404 (not visible) or 403."""
+    """The resident, if the user may change them: else 404 (not visible, or their
+    data was erased: nothing is left to change) or 403."""
     profile = selectors.resident_for(user=request.user, profile_id=profile_id)
-    if profile is None:
+    if profile is None or profile.status == ResidentProfile.Status.WITHDRAWN:
         raise Http404
     if not can_change_resident(request.user, profile):
         raise PermissionDenied
     return profile
 
 
-def _care_page(request, profile, form, *, template="teams/care_form.html", **extra):
+def _care_page(request, profile, form, **extra):
     return render(
-        request, template, {"profile": profile, "form": form, **extra}, status=200
+        request, "teams/care_form.html", {"profile": profile, "form": form, **extra}
     )
-
-
-def _form_error(form, error: ValidationError) -> None:
-    form.add_error(None, error)
 
 
 def care_view(view):
@@ -626,7 +625,7 @@ def resident_gone_view(request, profile):
                 by=request.user,
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form.add_error(None, error)
         else:
             messages.success(
                 request,
@@ -657,7 +656,7 @@ def resident_erase_view(request, profile):
                 profile=profile, by=request.user, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form.add_error(None, error)
         else:
             messages.success(
                 request, _("The resident's personal data has been erased.")
@@ -700,7 +699,7 @@ def resident_merge_view(request, profile, other_id: int):
         other = _changeable(request, other_id)
     except PermissionDenied:
         raise Http404 from None
-    if other.pk == profile.pk or other.status == ResidentProfile.Status.WITHDRAWN:
+    if other.pk == profile.pk:
         raise Http404
     pair = [profile, other]
     form = forms.MergeConfirmForm(request.POST or None, profiles=pair)
@@ -712,7 +711,7 @@ def resident_merge_view(request, profile, other_id: int):
                 keeper=keeper, duplicate=duplicate, by=request.user
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form.add_error(None, error)
         else:
             messages.success(request, _("The two records are now one."))
             return redirect("teams:resident", profile_id=kept.pk)

@@ -307,3 +307,21 @@ def test_merge_confirmation_shows_both_and_refuses_people_out_of_reach(client, c
         assert client.post(url, {"keep": str(p1), "confirm": "on"}).status_code == 404
     assert client.get(reverse("teams:resident_merge", args=[p1, p1])).status_code == 404
     assert User.objects.filter(pk=care["r2"].pk).exists()
+
+
+def test_an_erased_record_has_nothing_left_to_change(
+    client, care, django_capture_on_commit_callbacks
+):
+    profile = care["r1"].resident_profile
+    login(client, care["volunteer"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("teams:resident_erase", args=[profile.pk]),
+            {"reason": "Giấy đề nghị", "confirm": "on"},
+        )
+    for view, (url, data) in _care_views(care).items():
+        assert client.get(url).status_code == 404, view
+        assert client.post(url, data).status_code == 404, view
+    assert client.post(reverse("teams:card", args=[profile.pk])).status_code == 404
+    person = User.objects.get(pk=care["r1"].pk)
+    assert (person.full_name, person.phone, person.birth_year) == ("", None, None)
