@@ -183,7 +183,8 @@ class QuizAttempt(models.Model):
         on_delete=models.CASCADE,
         related_name="quiz_attempts",
     )
-    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    # PROTECT: attempts are learners' history; a taken quiz is unpublished, not deleted.
+    quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="attempts")
     started_at = models.DateTimeField(_("started at"), default=timezone.now)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     question_ids = models.JSONField(default=list)

@@ -111,3 +111,36 @@ def test_a_question_without_exactly_one_right_answer_is_refused(client, make_sta
         ).status_code
         == 302
     )
+
+
+def test_a_quiz_learners_took_is_not_deleted_but_an_untaken_one_is(
+    client, make_staff, places, make_resident
+):
+    from quizzes.models import QuizAttempt
+    from quizzes.services import attempt_start
+
+    course, (taken_lesson, fresh_lesson) = make_course(lessons=2)
+    taken, fresh = make_quiz(taken_lesson), make_quiz(fresh_lesson)
+    attempt_start(user=make_resident(places["n1"]), quiz=taken)
+    client.force_login(make_staff(Role.CITY_ADMIN))
+
+    response = client.post(
+        reverse("wagtailsnippets_quizzes_quiz:delete", args=[taken.pk])
+    )
+    assert response.status_code == 302
+    assert Quiz.objects.filter(pk=taken.pk).exists()
+    assert QuizAttempt.objects.filter(quiz=taken).count() == 1
+    message = client.get(response["Location"]).content.decode()
+    assert "Unpublish it instead" in message or "Thu hồi xuất bản" in message
+
+    # Deleting its lesson, or the whole course, is refused the same way.
+    for page in (taken_lesson, course):
+        response = client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
+        assert response.status_code == 302
+        assert Quiz.objects.filter(pk=taken.pk).exists()
+
+    response = client.post(
+        reverse("wagtailsnippets_quizzes_quiz:delete", args=[fresh.pk])
+    )
+    assert response.status_code == 302
+    assert not Quiz.objects.filter(pk=fresh.pk).exists()
