@@ -330,6 +330,17 @@ class MergeSearchForm(forms.Form):
     )
 
 
+def _record_label(profile) -> str:
+    """Two records of one person often share the name: tell them apart."""
+    user = profile.user
+    parts = [user.full_name]
+    if user.birth_year:
+        parts.append(str(user.birth_year))
+    parts.append(user.phone_for_display if user.phone else str(_("No phone")))
+    parts.append(profile.neighbourhood.name)
+    return ", ".join(parts)
+
+
 class MergeConfirmForm(forms.Form):
     keep = forms.ChoiceField(label=_("Which record to keep"), widget=forms.RadioSelect)
     confirm = forms.BooleanField(
@@ -339,8 +350,5 @@ class MergeConfirmForm(forms.Form):
 
     def __init__(self, *args, profiles, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["keep"].choices = [
-            (str(p.pk), f"{p.user.full_name} ({p.neighbourhood.name})")
-            for p in profiles
-        ]
+        self.fields["keep"].choices = [(str(p.pk), _record_label(p)) for p in profiles]
         self.fields["keep"].initial = str(profiles[0].pk)

@@ -297,7 +297,8 @@ def nudge_send(*, volunteer: User, residents, days: int) -> NudgeResult:
     if days < 1:
         raise ValidationError(_("Choose at least one day."), code="days")
     scope = scope_of(volunteer)
-    profiles = residents
+    # Those who moved away, passed away or withdrew are not even counted as skipped.
+    profiles = residents.filter(status=ResidentProfile.Status.ACTIVE)
     if not scope.city_admin:
         profiles = profiles.filter(neighbourhood_id__in=scope.neighbourhood_ids)
     candidates = nudge_candidates(profiles=profiles, days=days).select_related("user")

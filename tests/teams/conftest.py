@@ -3,6 +3,11 @@
 import pytest
 
 from community.roles import Role
+from tests.browser.conftest import (  # noqa: F401 (the phone set-up for test_care_browser)
+    browser_context_args,
+    browser_type_launch_args,
+    phone_screenshot,
+)
 
 
 @pytest.fixture
