@@ -154,3 +154,19 @@ def test_roster_export_permissions(client, team, roster_people):
         login(client, person)
         assert client.get(url).status_code == status
     assert not AccessLogEntry.objects.exists()
+
+
+def test_roster_export_takes_a_fixed_number_of_queries(
+    client, team, make_resident, django_assert_max_num_queries
+):
+    make_course(lessons=2, slug="export")
+    login(client, team["volunteer"])
+    url = reverse("teams:roster_xlsx", args=[team["n1"].pk])
+    for _ in range(5):
+        make_resident(team["n1"])
+    with django_assert_max_num_queries(20) as few:
+        assert client.get(url).status_code == 200
+    for _ in range(40):
+        make_resident(team["n1"])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url).status_code == 200
