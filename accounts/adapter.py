@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .fields import VietnamesePhoneField
 from .models import User
+from .services import user_phone_confirm
 from .sms import sms_send
 
 
@@ -52,11 +53,7 @@ class AccountAdapter(DefaultAccountAdapter):
         known to the flow until this moment: the account's number changes here, after
         the right code, never before.
         """
-        if user.phone == phone and user.phone_verified:
-            return
-        user.phone = phone
-        user.phone_verified = True
-        user.save(update_fields=["phone", "phone_verified"])
+        user_phone_confirm(user=user, phone=phone)
 
     def get_user_by_phone(self, phone: str) -> User | None:
         return User.objects.filter(phone=phone).order_by("pk").first()

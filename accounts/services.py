@@ -75,6 +75,26 @@ def signin_card_use(*, token: str) -> User:
 
 
 @transaction.atomic
+def user_phone_confirm(*, user: User, phone: str) -> User:
+    """The person proved with an SMS code that `phone` is theirs: it becomes their
+    number, confirmed.
+
+    After a change of number, the SMS sent to the old one go from the outbox: the
+    old number may soon be someone else's, and an erasure later only finds the
+    messages of the current number.
+    """
+    old = user.phone
+    if old == phone and user.phone_verified:
+        return user
+    user.phone = phone
+    user.phone_verified = True
+    user.save(update_fields=["phone", "phone_verified"])
+    if old and old != phone:
+        SmsMessage.objects.filter(to=old).delete()
+    return user
+
+
+@transaction.atomic
 def user_anonymise(*, user: User) -> None:
     """Erase what identifies a person, keeping the row that anonymous records point to.
 

@@ -10,6 +10,7 @@ verification page says "withdrawn" and shows no name.
 
 import dataclasses
 import datetime
+import re
 import unicodedata
 
 import pytest
@@ -18,6 +19,7 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone, translation
 
+from accounts.models import SmsMessage
 from certificates.models import Certificate
 from certificates.names import name_mask
 from community.models import AccessLogEntry, ResidentProfile
@@ -29,6 +31,7 @@ from tests.community.test_privacy import live_a_full_life
 
 NAME = "Quách Thị Diệu Linh"
 PHONE_E164 = "+84916543217"
+OLD_PHONE = "+84398765412"  # before the SIM was changed
 BIRTH_YEAR = 1953
 TEXT_TYPES = {"CharField", "TextField", "JSONField", "BinaryField", "SlugField"}
 TEXT_TYPES |= {"EmailField", "URLField", "GenericIPAddressField", "FilePathField"}
@@ -59,6 +62,10 @@ NEEDLES = [
     "0916 543 217",
     "0916.543.217",
     "916543217",
+    OLD_PHONE,
+    "0398765412",
+    "0398 765 412",
+    "398765412",
 ]
 
 
@@ -126,7 +133,7 @@ def ward_life(places, make_resident, make_staff, django_capture_on_commit_callba
     officer = make_staff(Role.OFFICER, ward=places["ward"], full_name="Phạm Minh Tuấn")
     with django_capture_on_commit_callbacks(execute=True):
         person = make_resident(
-            places["n1"], phone=PHONE_E164, full_name=NAME, birth_year=BIRTH_YEAR
+            places["n1"], phone=OLD_PHONE, full_name=NAME, birth_year=BIRTH_YEAR
         )
         neighbour = make_resident(
             places["n1"], phone="+84987000111", full_name="Đặng Văn Khoa"
@@ -145,6 +152,18 @@ def ward_life(places, make_resident, make_staff, django_capture_on_commit_callba
         place="Sân đình",
         capture=django_capture_on_commit_callbacks,
     )
+    # A new SIM: the resident changes their number with the code sent to it.
+    client = Client()
+    client.force_login(person)
+    assert (
+        client.post("/accounts/phone/change/", {"phone": "0916 543 217"}).status_code
+        == 302
+    )
+    sms = SmsMessage.objects.get(to=PHONE_E164)
+    code = re.search(r"\b(\d{6})\b", sms.body).group(1)
+    assert client.post("/accounts/phone/verify/", {"code": code}).status_code == 302
+    person.refresh_from_db()
+    assert person.phone == PHONE_E164
     with django_capture_on_commit_callbacks(execute=True):
         # A volunteer corrects the record (one more access-log entry, announced).
         resident_details_update(
