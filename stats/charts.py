@@ -11,6 +11,7 @@ from .selectors import Dashboard, Figures, TrendPoint
 WIDTH = 360
 BAR_WIDTH = 250  # the longest bar; its value is written after it
 ROW = 62
+COMPACT_ROW, COMPACT_BAR_WIDTH, COMPACT_LABEL = 20, 150, 150
 
 
 @dataclass
@@ -21,21 +22,30 @@ class Bar:
     completed_width: int
 
 
-def bar_chart(dashboard: Dashboard) -> dict:
+def bar_chart(dashboard: Dashboard, *, compact: bool = False) -> dict:
     """One group per row, weakest first: share of adults registered (the long bar)
-    and share who completed at least one course (the short one)."""
+    and share who completed at least one course (the short one). `compact` (for
+    paper) puts the name left of the bars, one short line per row."""
     rows = dashboard.by_share
+    row_height, bar_width = (
+        (COMPACT_ROW, COMPACT_BAR_WIDTH) if compact else (ROW, BAR_WIDTH)
+    )
     largest = max([1.0] + [r.registered_share or 0 for r in rows])
     bars = [
         Bar(
             row=row,
-            y=i * ROW,
-            registered_width=round(BAR_WIDTH * (row.registered_share or 0) / largest),
-            completed_width=round(BAR_WIDTH * (row.completed_any_share or 0) / largest),
+            y=i * row_height,
+            registered_width=round(bar_width * (row.registered_share or 0) / largest),
+            completed_width=round(bar_width * (row.completed_any_share or 0) / largest),
         )
         for i, row in enumerate(rows)
     ]
-    return {"bars": bars, "width": WIDTH, "height": max(ROW, ROW * len(rows))}
+    return {
+        "bars": bars,
+        "width": WIDTH,
+        "height": max(row_height, row_height * len(rows)),
+        "label_width": COMPACT_LABEL,
+    }
 
 
 @dataclass

@@ -237,7 +237,7 @@ def report_pdf(dashboard: Dashboard, *, title: str, first_column: str) -> bytes:
             "dashboard": dashboard,
             "filters": filters_of(dashboard),
             "table": table_of(dashboard, first_column=first_column),
-            "chart": bar_chart(dashboard),
+            "chart": bar_chart(dashboard, compact=True),
             "trend": trend_chart(dashboard.trend),
             "produced_on": timezone.localtime(),
             "fonts_url": fonts_url(),

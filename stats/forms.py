@@ -11,6 +11,24 @@ from .cohorts import cohort_choices
 DEFAULT_DAYS = 30
 
 
+def _with_default_period(data):
+    """The date fields show the period in force, also when the address has none:
+    the 30 days to today, or to the end date given."""
+    if data is None or (data.get("date_from") and data.get("date_to")):
+        return data
+    try:
+        end = forms.DateField().to_python(data.get("date_to") or None)
+    except forms.ValidationError:
+        return data  # the form says what is wrong
+    end = end or timezone.localdate()
+    data = data.copy()
+    data["date_to"] = data.get("date_to") or end.isoformat()
+    data["date_from"] = (
+        data.get("date_from") or (end - timedelta(days=DEFAULT_DAYS - 1)).isoformat()
+    )
+    return data
+
+
 class DashboardFilterForm(forms.Form):
     """The dashboard's filters, also read by its exports (same query string)."""
 
@@ -33,16 +51,16 @@ class DashboardFilterForm(forms.Form):
     date_from = forms.DateField(
         label=_("From date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     date_to = forms.DateField(
         label=_("To date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
-    def __init__(self, *args, wards, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, wards, **kwargs):
+        super().__init__(_with_default_period(data), *args, **kwargs)
         self.fields["ward"].queryset = wards
         self.fields["age"].choices = [("", _("All ages")), *cohort_choices()]
 

@@ -156,7 +156,7 @@ def _mark_weakest(rows: list[Figures]) -> None:
     )
     if len(known) < 2:
         return
-    for row in known[: max(1, len(known) // 4)]:
+    for row in known[: max(1, round(len(known) / 4))]:
         if row.registered_share < known[-1].registered_share:
             row.weakest = True
 
