@@ -251,6 +251,7 @@ def assert_equal(label: str, page: dict, naive: dict) -> None:
 
 def measure(city, *, smoke: bool, residents: int, where: str) -> int:
     from django.core.management import call_command
+    from django.db import connection
     from django.test import Client, override_settings
 
     from community.models import Ward
@@ -278,15 +279,27 @@ def measure(city, *, smoke: bool, residents: int, where: str) -> int:
             b"".join(response.streaming_content)
         return response
 
+    split = {}  # url -> (CPU ms, SQL ms, queries) per request
+
     def samples(client, url, count) -> list[float]:
         for _ in range(1 if smoke else 2):  # warm-up: first imports, caches, plans
             get(client, url)
-        result = []
+        result, cpu, sql = [], [], []
         for _ in range(count):
-            start = time.perf_counter()
-            get(client, url)
-            result.append((time.perf_counter() - start) * 1000)
+            clock = SqlClock()
+            with connection.execute_wrapper(clock):
+                start, cpu_start = time.perf_counter(), time.process_time()
+                get(client, url)
+                result.append((time.perf_counter() - start) * 1000)
+                cpu.append((time.process_time() - cpu_start) * 1000)
+            sql.append(clock.seconds * 1000)
+        split[url] = (median(cpu), median(sql), clock.queries)
         return result
+
+    def breakdown(url) -> None:
+        cpu, sql, queries = split[url]
+        report.line("  CPU time of this process, median", cpu, "ms")
+        report.line(f"  waiting on its {queries} SQL queries, median", sql, "ms")
 
     report = Report(
         f"Statistics, {where}: {residents:,} residents, ward '{ward.name}' "
@@ -319,6 +332,7 @@ def measure(city, *, smoke: bool, residents: int, where: str) -> int:
             BUDGET_WARD_MEDIAN_MS,
         )
         report.line("ward dashboard, p95", percentile(ward_ms, 0.95), "ms")
+        breakdown(f"/stats/?ward={ward.pk}")
         filtered_ms = samples(officer, f"/stats/?{filtered}", requests)
         report.line(
             "ward dashboard, all filters set, median",
@@ -329,6 +343,7 @@ def measure(city, *, smoke: bool, residents: int, where: str) -> int:
         report.line(
             "ward dashboard, all filters set, p95", percentile(filtered_ms, 0.95), "ms"
         )
+        breakdown(f"/stats/?{filtered}")
 
         naive_ms = []
         for _ in range(few):
@@ -347,6 +362,7 @@ def measure(city, *, smoke: bool, residents: int, where: str) -> int:
         city_ms = samples(admin, "/stats/city/", max(3, requests // 3))
         report.line("city view (all wards), median", median(city_ms), "ms")
         report.line("city view, p95", percentile(city_ms, 0.95), "ms")
+        breakdown("/stats/city/")
         for name in ("export.csv", "export.xlsx", "report.pdf"):
             export_ms = samples(officer, f"/stats/{name}?ward={ward.pk}", few)
             report.line(
@@ -374,6 +390,22 @@ def measure(city, *, smoke: bool, residents: int, where: str) -> int:
     )
     report.line("load average (1 min) after measuring", os.getloadavg()[0], "")
     return 1 if report.failed else 0
+
+
+class SqlClock:
+    """Time spent waiting on the database, through Django's execute wrapper."""
+
+    def __init__(self):
+        self.seconds = 0.0
+        self.queries = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - start
+            self.queries += 1
 
 
 def city_today():

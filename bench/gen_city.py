@@ -824,6 +824,10 @@ def city_generate(*, residents: int, seed: int = 2026, log=print) -> City:
         f"  stats_rebuild() in {timings['stats_rebuild']:.1f} s "
         f"({len(differences):,} differences: the summary rows were empty)"
     )
+    if connection.vendor == "postgresql":
+        # As autovacuum would after such a load: plans need the summary's size.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     counts = {
         "residents": len(people),
         "neighbourhoods": len(places),
