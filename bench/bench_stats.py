@@ -21,7 +21,7 @@ Where it runs:
   generated 200,000-resident city (`--reuse` keeps one already there). When that
   server cannot be reached it says so and measures a 20,000-resident city on SQLite
   in memory instead; those figures are not the budgets' city.
-- `python bench/bench_stats.py --smoke` (`BENCH_SMOKE=1`): 2,000 residents on SQLite
+- `python bench/bench_stats.py --smoke` (`BENCH_SMOKE=1`): 1,000 residents on SQLite
   in memory, a few requests each; proves it runs, enforces no budget.
 """
 
@@ -41,7 +41,7 @@ from bench.harness import Report, median, percentile, setup_django, test_databas
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench_city"
 FULL_RESIDENTS = 200_000
 FALLBACK_RESIDENTS = 20_000
-SMOKE_RESIDENTS = 2_000
+SMOKE_RESIDENTS = 1_000
 BUDGET_WARD_MEDIAN_MS = 100
 BUDGET_EXPORT_MS = 2000
 FIGURES = (
@@ -282,7 +282,7 @@ def measure(city, *, smoke: bool, residents: int, where: str) -> int:
     split = {}  # url -> (CPU ms, SQL ms, queries) per request
 
     def samples(client, url, count) -> list[float]:
-        for _ in range(1 if smoke else 2):  # warm-up: first imports, caches, plans
+        for _ in range(0 if smoke else 2):  # warm-up: first imports, caches, plans
             get(client, url)
         result, cpu, sql = [], [], []
         for _ in range(count):
