@@ -173,19 +173,18 @@ def _person_name(user: User | None) -> str:
     return user.full_name or gettext("(a deleted account)")
 
 
-def _roles_of(user: User | None) -> str:
-    """What a staff member is, as the resident reads it: "Volunteer (...)"."""
-    if user is None:
-        return ""
-    labels = sorted(
-        {
-            str(assignment.get_role_display())
-            for assignment in RoleAssignment.objects.filter(user=user)
-        }
-    )
-    if user.is_superuser and not labels:
-        labels = [gettext("City administrator")]
-    return ", ".join(labels)
+def _roles_by_person(users) -> dict[int, str]:
+    """What each staff member is, as the resident reads it ("Volunteer (...)")."""
+    people = {user.pk: user for user in users if user is not None}
+    labels: dict[int, set[str]] = {pk: set() for pk in people}
+    for assignment in RoleAssignment.objects.filter(user_id__in=people).only(
+        "user_id", "role"
+    ):
+        labels[assignment.user_id].add(str(assignment.get_role_display()))
+    for pk, user in people.items():
+        if user.is_superuser and not labels[pk]:
+            labels[pk].add(gettext("City administrator"))
+    return {pk: ", ".join(sorted(names)) for pk, names in labels.items()}
 
 
 def _account(user: User) -> list[dict[str, Any]]:
@@ -270,12 +269,13 @@ def _sms(user: User) -> list[dict[str, Any]]:
 
 
 def _access_log(user: User) -> list[dict[str, Any]]:
-    entries = AccessLogEntry.objects.filter(subject=user).select_related("actor")
+    entries = list(AccessLogEntry.objects.filter(subject=user).select_related("actor"))
+    roles = _roles_by_person(entry.actor for entry in entries)
     return [
         {
             "at": entry.at,
             "who": _person_name(entry.actor),
-            "role": _roles_of(entry.actor),
+            "role": roles.get(entry.actor_id, ""),
             "action": entry.get_action_display(),
             "detail": entry.detail,
         }

@@ -152,6 +152,8 @@ def test_the_phone_changes_only_after_the_code_sent_to_the_new_number(client, re
     message = SmsMessage.objects.get(to="+84987654321")
     code = re.search(r"\b(\d{6})\b", message.body).group(1)
     assert not SmsMessage.objects.filter(to="+84912345678").exists()
+    # The code page names the number as people write it.
+    assert "0987 654 321" in client.get(VERIFY_PHONE).content.decode()
 
     wrong = "000000" if code != "000000" else "111111"
     response = client.post(VERIFY_PHONE, {"code": wrong})

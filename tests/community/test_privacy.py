@@ -37,7 +37,14 @@ class Life:
 
 
 def live_a_full_life(
-    user, *, volunteer, slug: str, place: str, capture, signed_in: bool = True
+    user,
+    *,
+    volunteer,
+    slug: str,
+    place: str,
+    capture,
+    signed_in: bool = True,
+    nudge: bool = True,
 ) -> Life:
     """Give `user` something in every app, through the apps' own services."""
     profile = ResidentProfile.objects.get(user=user)
@@ -46,14 +53,13 @@ def live_a_full_life(
         created_at=timezone.now() - datetime.timedelta(days=10)
     )
     with capture(execute=True):
-        assert (
-            nudge_send(
+        if nudge:
+            sent = nudge_send(
                 volunteer=volunteer,
                 residents=ResidentProfile.objects.filter(pk=profile.pk),
                 days=3,
             ).sent
-            == 1
-        )
+            assert sent == 1
         course, lessons = make_course(lessons=2, slug=slug)
         course.title = f"Khóa học {slug}"
         course.save_revision().publish()
@@ -61,7 +67,7 @@ def live_a_full_life(
         lesson_complete(user=user, lesson=lessons[0])
         attempt = attempt_start(user=user, quiz=quiz)
         attempt_submit(attempt=attempt, answers=right_answers(attempt))
-    certificate = Certificate.objects.get(user=user, revoked_at=None)
+    certificate = Certificate.objects.get(user=user, course=course, revoked_at=None)
     certificate_pdf(certificate=Certificate.objects.get(pk=certificate.pk))
     with capture(execute=True):
         vneid_confirm(
@@ -237,3 +243,29 @@ def test_a_person_with_nothing_yet_gets_empty_sections(client, places, make_resi
     assert data["quiz_attempts"]["items"] == []
     assert data["account"]["items"][0]["full_name"] == "Lý Thị Gấm"
     assert client.get(DATA).status_code == 200
+
+
+def test_the_page_costs_the_same_queries_however_much_was_kept(
+    client, people, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    mine = people["mine"]
+    client.force_login(mine.user)
+    client.get(DATA)  # warm the caches (site, content types) once
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(DATA).status_code == 200
+    # More of everything: another course, quiz, certificate, session, card, log.
+    live_a_full_life(
+        mine.user,
+        volunteer=people["volunteer"],
+        slug="dichvucong",
+        place="Hội trường phường",
+        capture=django_capture_on_commit_callbacks,
+        signed_in=False,
+        nudge=False,
+    )
+    with CaptureQueriesContext(connection) as second:
+        assert client.get(DATA).status_code == 200
+    assert len(second) == len(first)
