@@ -207,3 +207,93 @@ def test_staff_find_the_dashboard_in_the_menu(
     assert 'href="/stats/"' in client.get("/").content.decode()
     client.force_login(make_resident(places["n1"]))
     assert 'href="/stats/"' not in client.get("/").content.decode()
+
+
+CITY = "/stats/city/"
+
+
+def test_city_view_is_for_city_admins_only(client, activity, make_staff):
+    for user in [activity["officer"], activity["volunteer"], activity["residents"][0]]:
+        client.force_login(user)
+        response = client.get(CITY)
+        assert response.status_code == 403
+        assert activity["other_ward"].name not in response.content.decode()
+    client.logout()
+    assert client.get(CITY).status_code == 302
+
+
+def test_city_admin_sees_a_row_per_ward_and_the_city_total(
+    client, activity, make_staff
+):
+    client.force_login(make_staff(Role.CITY_ADMIN))
+    response = client.get(CITY)
+    assert response.status_code == 200
+    dashboard = response.context["dashboard"]
+    rows = {row.name: row for row in dashboard.rows}
+    assert set(rows) == {activity["ward"].name, activity["other_ward"].name}
+    assert rows[activity["ward"].name].registered == 3
+    assert rows[activity["other_ward"].name].registered == 1
+    assert dashboard.total.registered == 4
+    assert dashboard.total.started == 3
+    content = response.content.decode()
+    assert "<svg" in content and "<table" in content
+
+
+def test_volunteer_exports_only_their_neighbourhoods(client, activity):
+    client.force_login(activity["volunteer"])
+    body = client.get(reverse("stats:export_csv")).content.decode("utf-8-sig")
+    assert activity["n1"].name in body
+    assert activity["n2"].name not in body
+    assert client.get(CITY).status_code == 403
+
+
+def test_resident_is_refused_everywhere(client, activity):
+    client.force_login(activity["residents"][0])
+    for name in ["dashboard", "city", "export_csv", "export_xlsx", "report_pdf"]:
+        assert client.get(reverse(f"stats:{name}")).status_code == 403
+
+
+@pytest.mark.parametrize("age", ["1", "2", "3", "4", "5", "6"])
+def test_age_band_filter_values(client, activity, age):
+    client.force_login(activity["officer"])
+    response = client.get(URL, {"age": age})
+    assert response.status_code == 200
+    total = response.context["dashboard"].total
+    # The residents of the fixture are born in 1965: band 2.
+    assert total.registered == (3 if age == "2" else 0)
+
+
+def test_unknown_age_band_is_refused(client, activity):
+    client.force_login(activity["officer"])
+    assert client.get(URL, {"age": "7"}).status_code == 400
+
+
+def test_the_weakest_neighbourhood_is_marked_in_words(client, activity):
+    activity["n1"].adult_population = 10  # 2 of 10 registered: 20 %
+    activity["n1"].save()
+    activity["n2"].adult_population = 100  # 1 of 100: 1 %
+    activity["n2"].save()
+    client.force_login(activity["officer"])
+    response = client.get(URL)
+    assert [row.name for row in response.context["dashboard"].weakest] == [
+        activity["n2"].name
+    ]
+    content = response.content.decode()
+    assert "stats-table__weak" in content
+    chart = content.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert chart.index(activity["n2"].name) < chart.index(activity["n1"].name)
+
+
+def test_city_view_query_count_does_not_grow_with_wards(client, activity, make_staff):
+    from tests.community.factories import WardFactory
+
+    client.force_login(make_staff(Role.CITY_ADMIN))
+    client.get(CITY)
+    with CaptureQueriesContext(connection) as few:
+        client.get(CITY)
+    for number in range(5):
+        ward = WardFactory(name=f"Phường {number}")
+        NeighbourhoodFactory(ward=ward, number=1)
+    with CaptureQueriesContext(connection) as many:
+        client.get(CITY)
+    assert len(few) == len(many)
