@@ -74,7 +74,8 @@ class AccountDetailsForm(forms.Form):
 
 
 class AccountDeleteForm(forms.Form):
-    """An explicit confirmation, and the password for those who have one."""
+    """An explicit confirmation, and the password for those who have one (unless
+    they just signed in with an SMS code: that is a fresh proof too)."""
 
     confirm = forms.BooleanField(
         label=_(
@@ -89,11 +90,10 @@ class AccountDeleteForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, ask_password: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        if not user.has_usable_password():
-            # Card and SMS-code users have no password to type: the tick is enough.
+        if not ask_password:
             del self.fields["password"]
 
     def clean_password(self):

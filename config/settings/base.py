@@ -175,6 +175,7 @@ ACCOUNT_SIGNUP_FIELDS = ["phone*", "password1*", "password2*"]
 ACCOUNT_FORMS = {
     "signup": "community.forms.ResidentSignupForm",
     "change_phone": "accounts.forms.NewPhoneForm",
+    "change_password": "accounts.forms.NewPasswordForm",
 }
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_USER_MODEL_EMAIL_FIELD = "email"

@@ -1,6 +1,7 @@
 """My account (`/accounts/me/`): details, move, phone, password, devices (issue #9)."""
 
 import re
+import time
 
 import pytest
 from allauth.usersessions.models import UserSession
@@ -260,3 +261,51 @@ def test_a_sign_in_card_session_is_a_device_too(places, make_resident, make_staf
     assert UserSession.objects.filter(user=user).count() == 1
     assert sessions_end(user=user) == 1
     assert client.get(ACCOUNT).status_code == 302
+
+
+def signed_in_by_sms_code(user) -> Client:
+    """A client signed in with a one-time code read from the SMS outbox."""
+    client = Client()
+    assert (
+        client.post("/accounts/login/code/", {"phone": user.phone}).status_code == 302
+    )
+    body = SmsMessage.objects.filter(to=user.phone).latest("created_at").body
+    code = re.search(r"\b(\d{6})\b", body).group(1)
+    assert (
+        client.post("/accounts/login/code/confirm/", {"code": code}).status_code == 302
+    )
+    return client
+
+
+def test_a_forgotten_password_is_replaced_after_signing_in_by_sms_code(resident):
+    client = signed_in_by_sms_code(resident)
+    form = client.get(PASSWORD_CHANGE).context["form"]
+    assert "oldpassword" not in form.fields
+
+    response = client.post(
+        PASSWORD_CHANGE, {"password1": "hoc-tiep-2027", "password2": "hoc-tiep-2027"}
+    )
+
+    assert response.status_code == 302
+    resident.refresh_from_db()
+    assert resident.check_password("hoc-tiep-2027")
+
+
+def test_the_old_password_is_asked_after_a_password_sign_in(resident):
+    client = signed_in(resident)
+    response = client.post(
+        PASSWORD_CHANGE, {"password1": "hoc-tiep-2027", "password2": "hoc-tiep-2027"}
+    )
+    assert response.status_code == 200
+    assert "oldpassword" in response.context["form"].errors
+    resident.refresh_from_db()
+    assert resident.check_password(PASSWORD)
+
+
+def test_an_sms_code_sign_in_stands_in_for_the_password_only_for_minutes(resident):
+    from unittest import mock
+
+    client = signed_in_by_sms_code(resident)
+    with mock.patch("accounts.selectors.time.time", return_value=time.time() + 601):
+        form = client.get(PASSWORD_CHANGE).context["form"]
+    assert "oldpassword" in form.fields

@@ -247,3 +247,19 @@ def test_a_resident_without_a_password_confirms_with_the_tick(
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.full_name == "" and not user.is_active
+
+
+def test_after_signing_in_by_sms_code_the_tick_is_enough(
+    resident, django_capture_on_commit_callbacks
+):
+    from tests.community.test_account import signed_in_by_sms_code
+
+    client = signed_in_by_sms_code(resident)
+    assert set(client.get(DELETE).context["form"].fields) == {"confirm"}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(DELETE, {"confirm": "on"})
+
+    assert response.status_code == 302
+    resident.refresh_from_db()
+    assert not resident.is_active and resident.phone is None
