@@ -5,7 +5,7 @@ from typing import Protocol
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -294,11 +294,16 @@ def resident_move(
 
 
 def _status_set(
-    profile: ResidentProfile, status: str, reason: str, by: User | None
+    profile: ResidentProfile,
+    status: str,
+    reason: str,
+    by: User | None,
+    *,
+    allowed_from: frozenset[str] = frozenset({ResidentProfile.Status.ACTIVE}),
 ) -> ResidentProfile:
     locked = ResidentProfile.objects.select_for_update().get(pk=profile.pk)
     previous = locked.status
-    if previous != ResidentProfile.Status.ACTIVE:
+    if previous not in allowed_from:
         raise ValidationError(
             _("This resident is no longer counted among the active residents."),
             code="not_active",
@@ -347,7 +352,21 @@ def resident_erase(
         raise ValidationError(
             _("Say how the resident asked (spoken or on paper)."), code="reason"
         )
-    _status_set(profile, ResidentProfile.Status.WITHDRAWN, reason, by)
+    # Someone who moved away keeps the right to withdraw (and a family may ask for
+    # a deceased relative's data to go); only an erasure cannot happen twice.
+    _status_set(
+        profile,
+        ResidentProfile.Status.WITHDRAWN,
+        reason,
+        by,
+        allowed_from=frozenset(
+            {
+                ResidentProfile.Status.ACTIVE,
+                ResidentProfile.Status.MOVED_AWAY,
+                ResidentProfile.Status.DECEASED,
+            }
+        ),
+    )
     _log_change(by, profile, "erased on request")
     ResidentProfile.objects.filter(pk=profile.pk).update(
         consent_confirmed_by=None, enrolled_by=None
@@ -379,16 +398,21 @@ def resident_phone_change(
     user = User.objects.select_for_update().get(pk=profile.user_id)
     if user.phone == number:
         return profile
+    taken = ValidationError(
+        _(
+            "This phone number is already registered to another person. If it is "
+            "the same person enrolled twice, merge the two records instead."
+        ),
+        code="phone_taken",
+    )
     if User.objects.filter(phone=number).exclude(pk=user.pk).exists():
-        raise ValidationError(
-            _(
-                "This phone number is already registered to another person. If it is "
-                "the same person enrolled twice, merge the two records instead."
-            ),
-            code="phone_taken",
-        )
+        raise taken
     user.phone, user.phone_verified = number, False
-    user.save(update_fields=["phone", "phone_verified"])
+    try:
+        with transaction.atomic():  # the unique index settles a simultaneous change
+            user.save(update_fields=["phone", "phone_verified"])
+    except IntegrityError as error:
+        raise taken from error
     profile.user = user
     sessions_end(user=user)
     _log_change(by, profile, "changed phone after a lost SIM, seen in person")
