@@ -33,6 +33,8 @@ from zoneinfo import ZoneInfo
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.bulk import Writer, cascade_delete, next_id, skip_foreign_key_checks
+
 FULL_RESIDENTS = 200_000
 CITY = "Thành phố Thử nghiệm"
 WARDS = ["Phường Thuận Hóa", "Phường Phú Xuân", "Phường Vỹ Dạ"]
@@ -94,86 +96,6 @@ def _setup() -> None:
     setup_django()
 
 
-# --- Writing rows in bulk --------------------------------------------------------
-
-
-class Writer:
-    """Inserts tuples into a model's table: COPY on PostgreSQL, executemany elsewhere.
-
-    Columns not given are filled with their field's default (one value for all rows),
-    so a column another engineer adds with a default does not break the generator.
-    """
-
-    def __init__(self, connection):
-        self.connection = connection
-        self.postgres = connection.vendor == "postgresql"
-        self.counts: dict[str, int] = {}
-
-    def write(self, model, columns: list[str], rows) -> int:
-        meta = model._meta
-        given = [meta.get_field(name) for name in columns]
-        names = {f.attname for f in given}
-        extra = [
-            f
-            for f in meta.concrete_fields
-            if f.attname not in names and not f.primary_key
-        ]
-        defaults = tuple(f.get_default() for f in extra)
-        fields = given + extra
-        table = self.connection.ops.quote_name(meta.db_table)
-        column_list = ", ".join(
-            self.connection.ops.quote_name(f.column) for f in fields
-        )
-        count = 0
-        with self.connection.cursor() as cursor:
-            if self.postgres:
-                raw = cursor.cursor  # psycopg's own cursor, for COPY
-                with raw.copy(f"COPY {table} ({column_list}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row + defaults)
-                        count += 1
-            else:
-                from django.db.models import DateField
-
-                # Only dates and times need the backend's text form on SQLite.
-                prepare = [
-                    (lambda v, f=f: f.get_db_prep_save(v, self.connection))
-                    if isinstance(f, DateField)
-                    else None
-                    for f in fields
-                ]
-                placeholders = ", ".join(["%s"] * len(fields))
-                sql = f"INSERT INTO {table} ({column_list}) VALUES ({placeholders})"
-                rows = iter(rows)
-                while batch := list(itertools.islice(rows, 5000)):
-                    cursor.executemany(
-                        sql,
-                        [
-                            [
-                                p(v) if p else v
-                                for p, v in zip(prepare, row + defaults, strict=True)
-                            ]
-                            for row in batch
-                        ],
-                    )
-                    count += len(batch)
-        self.counts[meta.label] = self.counts.get(meta.label, 0) + count
-        return count
-
-    def reset_sequences(self, models) -> None:
-        from django.core.management.color import no_style
-
-        with self.connection.cursor() as cursor:
-            for sql in self.connection.ops.sequence_reset_sql(no_style(), models):
-                cursor.execute(sql)
-
-
-def _next_id(model) -> int:
-    from django.db.models import Max
-
-    return (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
-
-
 # --- The city ---------------------------------------------------------------------
 
 
@@ -211,72 +133,6 @@ def city_find() -> City:
     )
 
 
-def _cascade(cursor, model, where: str, params: list, quote) -> None:
-    """DELETE FROM model WHERE `where`, after what refers to those rows: Django's
-    on_delete rules (CASCADE, SET_NULL, PROTECT) applied with one statement per
-    relation instead of one Python object per row. No listener runs: the city's
-    certificates have no PDF file to remove."""
-    from django.db import models
-
-    meta = model._meta
-    table = quote(meta.db_table)
-    keys = f"SELECT {quote(meta.pk.column)} FROM {table} WHERE {where}"
-    for relation in meta.related_objects:
-        if relation.many_to_many:
-            through = relation.through._meta
-            column = next(
-                f.column
-                for f in through.fields
-                if f.is_relation and f.related_model == model
-            )
-            cursor.execute(
-                f"DELETE FROM {quote(through.db_table)} WHERE {quote(column)} "
-                f"IN ({keys})",
-                params,
-            )
-            continue
-        related = relation.related_model
-        condition = f"{quote(relation.field.column)} IN ({keys})"
-        on_delete = relation.on_delete
-        if on_delete is models.CASCADE:
-            _cascade(cursor, related, condition, params, quote)
-        elif on_delete is models.SET_NULL:
-            cursor.execute(
-                f"UPDATE {quote(related._meta.db_table)} "
-                f"SET {quote(relation.field.column)} = NULL WHERE {condition}",
-                params,
-            )
-        elif on_delete in (models.PROTECT, models.RESTRICT):
-            cursor.execute(
-                f"SELECT 1 FROM {quote(related._meta.db_table)} WHERE {condition}",
-                params,
-            )
-            if cursor.fetchone():
-                raise SystemExit(f"{related._meta.label} protects the city's rows.")
-    for many in meta.local_many_to_many:
-        through = many.remote_field.through._meta
-        column = many.m2m_column_name()
-        cursor.execute(
-            f"DELETE FROM {quote(through.db_table)} WHERE {quote(column)} IN ({keys})",
-            params,
-        )
-    cursor.execute(f"DELETE FROM {table} WHERE {where}", params)
-
-
-def _skip_foreign_key_checks(cursor) -> None:
-    """PostgreSQL checks every foreign key of every deleted row when the transaction
-    commits: minutes for 200,000 users referred to by some forty tables. `_cascade`
-    already deleted or cleared what refers to them, so a superuser may skip those
-    checks for this transaction; anyone else waits for them."""
-    from django.db import DatabaseError, transaction
-
-    try:
-        with transaction.atomic():
-            cursor.execute("SET LOCAL session_replication_role = replica")
-    except DatabaseError:
-        pass
-
-
 def city_wipe(*, log=print) -> float:
     """Delete the city: its residents and everything theirs, its places, its staff.
 
@@ -294,27 +150,31 @@ def city_wipe(*, log=print) -> float:
     start = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            _skip_foreign_key_checks(cursor)
+            skip_foreign_key_checks(cursor)
         residents = User.objects.filter(
             resident_profile__neighbourhood__ward__city=CITY
         ).values("pk")
         sql, params = residents.query.sql_with_params()
         cursor.execute("DROP TABLE IF EXISTS bench_city_users")
         cursor.execute(f"CREATE TEMPORARY TABLE bench_city_users AS {sql}", params)
-        _cascade(cursor, User, "id IN (SELECT * FROM bench_city_users)", [], quote)
+        cascade_delete(
+            cursor, User, "id IN (SELECT * FROM bench_city_users)", [], quote
+        )
         cursor.execute("DROP TABLE bench_city_users")
         staff = [ADMIN_PHONE, *OFFICER_PHONES]
         marks = ", ".join(["%s"] * len(staff))
-        _cascade(cursor, User, f"phone IN ({marks})", staff, quote)
+        cascade_delete(cursor, User, f"phone IN ({marks})", staff, quote)
         Poster.objects.filter(code__startswith="BENCH").delete()
         wards = f"SELECT id FROM {quote(Ward._meta.db_table)} WHERE city = %s"
         places = (
             f"SELECT id FROM {quote(Neighbourhood._meta.db_table)} "
             f"WHERE ward_id IN ({wards})"
         )
-        _cascade(cursor, GroupSession, f"neighbourhood_id IN ({places})", [CITY], quote)
-        _cascade(cursor, Neighbourhood, f"ward_id IN ({wards})", [CITY], quote)
-        _cascade(cursor, Ward, "city = %s", [CITY], quote)
+        cascade_delete(
+            cursor, GroupSession, f"neighbourhood_id IN ({places})", [CITY], quote
+        )
+        cascade_delete(cursor, Neighbourhood, f"ward_id IN ({wards})", [CITY], quote)
+        cascade_delete(cursor, Ward, "city = %s", [CITY], quote)
     seconds = time.perf_counter() - start
     log(f"  wiped the existing city '{CITY}' in {seconds:.1f} s")
     return seconds
@@ -372,49 +232,52 @@ def _name(rng, surnames, surname_weights) -> tuple[str, str]:
     return sex, f"{surname} {rng.choice(MIDDLE[sex])} {rng.choice(GIVEN[sex])}"
 
 
-def city_generate(*, residents: int, seed: int = 2026, log=print) -> City:
-    """Write the city; there must be none yet (see `city_wipe`)."""
-    from django.db import connection, transaction
-    from django.utils import timezone
+class _Generation:
+    """One city being written: the shared plan (days, places, people, courses) and one
+    method per kind of row. Each method writes its rows and keeps what later ones
+    need; `city_generate` calls them in order."""
 
-    from accounts.models import User
-    from certificates.codes import code_generate
-    from cms.models import Poster, PosterVisit
-    from community.models import Neighbourhood, ResidentProfile, RoleAssignment, Ward
-    from learning.models import CourseCompletion, LessonProgress
-    from teams.models import GroupSession, ResidentCard, VneidLevel2
-    from teams.search import search_column
+    def __init__(self, *, residents: int, seed: int, log):
+        from django.db import connection
+        from django.utils import timezone
 
-    if city_exists():
-        raise SystemExit(f"The city '{CITY}' exists already: wipe it first (--wipe).")
-    rng = random.Random(seed)
-    timings: dict[str, float] = {}
-    started = time.perf_counter()
-    tz = ZoneInfo(timezone.get_current_timezone_name())
-    now = timezone.now()
-    today = timezone.localdate()
-    first_day = today - timedelta(weeks=WEEKS) + timedelta(days=1)
-    days = (today - first_day).days + 1
-    midnight = [
-        datetime.combine(first_day + timedelta(d), clock(0), tz).astimezone(UTC)
-        for d in range(days + 400)
-    ]
+        self.residents, self.log = residents, log
+        self.rng = random.Random(seed)
+        self.writer = Writer(connection)
+        self.timings: dict[str, float] = {}
+        tz = ZoneInfo(timezone.get_current_timezone_name())
+        self.now = timezone.now()
+        self.first_day = timezone.localdate() - timedelta(weeks=WEEKS, days=-1)
+        self.days = (timezone.localdate() - self.first_day).days + 1
+        self._midnight = [
+            datetime.combine(self.first_day + timedelta(d), clock(0), tz).astimezone(
+                UTC
+            )
+            for d in range(self.days + 400)
+        ]
+        self.weeks = _week_weights(self.rng)
 
-    def at(day_index: int, seconds: float) -> datetime:
-        return midnight[day_index] + timedelta(seconds=seconds)
+    def at(self, day: int, seconds: float) -> datetime:
+        """The moment `seconds` after local midnight of day `day` of the history."""
+        return self._midnight[day] + timedelta(seconds=seconds)
 
-    writer = Writer(connection)
-    with transaction.atomic():
-        courses = _courses(log)
-        course_ids = [course.pk for course, _lessons, _pop in courses]
-        course_titles = [course.title for course, _lessons, _pop in courses]
-        lesson_ids = [lessons for _course, lessons, _pop in courses]
-        popularity = [pop for _course, _lessons, pop in courses]
+    def courses(self) -> None:
+        courses = _courses(self.log)
+        self.course_ids = [course.pk for course, _lessons, _pop in courses]
+        self.course_titles = [course.title for course, _lessons, _pop in courses]
+        self.lesson_ids = [lessons for _course, lessons, _pop in courses]
+        self.popularity = [pop for _course, _lessons, pop in courses]
 
-        # Places: each neighbourhood has a vigour (0 lagging .. 1 leading).
-        wards = [Ward.objects.create(name=name, city=CITY) for name in WARDS]
-        places = []  # (neighbourhood, ward, vigour, share of adults registered, size)
-        for ward_number, ward in enumerate(wards):
+    def places(self) -> None:
+        """Wards and neighbourhoods; each neighbourhood has a vigour, from 0
+        (lagging) to 1 (leading), that shapes everything its residents do."""
+        from community.models import Neighbourhood, Ward
+
+        rng = self.rng
+        self.wards = [Ward.objects.create(name=name, city=CITY) for name in WARDS]
+        # [neighbourhood, ward, vigour, share of adults registered, size weight]
+        places = []
+        for ward_number, ward in enumerate(self.wards):
             for number in range(1, NEIGHBOURHOODS_PER_WARD + 1):
                 vigour = rng.betavariate(2.2, 1.6)
                 if number in (7, 15) and ward_number != 1:
@@ -425,60 +288,81 @@ def city_generate(*, residents: int, seed: int = 2026, log=print) -> City:
                     [None, ward, vigour, 0.15 + 0.75 * vigour, rng.uniform(0.6, 1.4)]
                 )
         weight_total = sum(p[3] * p[4] for p in places)
-        sizes = [max(3, round(residents * p[3] * p[4] / weight_total)) for p in places]
-        sizes[-1] = max(3, sizes[-1] + residents - sum(sizes))
-        for place, size in zip(places, sizes, strict=True):
-            ward = place[1]
-            number = len([p for p in places if p[1] == ward and p[0] is not None]) + 1
+        sizes = [
+            max(3, round(self.residents * p[3] * p[4] / weight_total)) for p in places
+        ]
+        sizes[-1] = max(3, sizes[-1] + self.residents - sum(sizes))
+        for index, (place, size) in enumerate(zip(places, sizes, strict=True)):
+            number = index % NEIGHBOURHOODS_PER_WARD + 1
             place[0] = Neighbourhood.objects.create(
-                ward=ward,
+                ward=place[1],
                 number=number,
                 name=f"Tổ dân phố số {number}",
                 adult_population=round(size / place[3] * rng.uniform(0.95, 1.05)) + 1,
             )
+        self.places, self.sizes = places, sizes
 
-        # Registration day of each resident: campaign weeks, lagging places late.
-        weeks = _week_weights(rng)
+    def people(self) -> None:
+        """Who registers where and when: campaign weeks, lagging places late."""
+        from accounts.models import User
+        from community.models import ResidentProfile
+
+        rng, days = self.rng, self.days
         surnames = [s for s, _w in SURNAMES]
         surname_cum = list(itertools.accumulate(w for _s, w in SURNAMES))
-        birth_years = list(range(1940, 2008))
+        self.birth_years = list(range(1940, 2008))
         birth_cum = list(
             itertools.accumulate(
                 1.4 if 1955 <= y <= 1985 else (0.6 if y < 1950 else 1.0)
-                for y in birth_years
+                for y in self.birth_years
             )
         )
-        user_id = _next_id(User)
-        profile_id = _next_id(ResidentProfile)
-        people = []  # (user id, profile id, place index, day, seconds, name, year)
-        serial = 0
-        for index, (place, size) in enumerate(zip(places, sizes, strict=True)):
-            vigour = place[2]
-            delay = int((1 - vigour) * 9)  # lagging places start weeks later
-            day_weights = []
-            for d in range(days):
-                week = d // 7
-                w = weeks[week] if week >= delay else 0.02
-                day_weights.append(
-                    w * (1.6 if (first_day + timedelta(d)).weekday() >= 5 else 1)
+        user_id = next_id(User)
+        profile_id = next_id(ResidentProfile)
+        people = []  # (user id, profile id, place index, day, seconds, name, year, n)
+        for index, (place, size) in enumerate(
+            zip(self.places, self.sizes, strict=True)
+        ):
+            delay = int((1 - place[2]) * 9)  # lagging places start weeks later
+            day_cum = list(
+                itertools.accumulate(
+                    (self.weeks[d // 7] if d // 7 >= delay else 0.02)
+                    * (1.6 if (self.first_day + timedelta(d)).weekday() >= 5 else 1)
+                    for d in range(days)
                 )
-            day_cum = list(itertools.accumulate(day_weights))
+            )
             for day in rng.choices(range(days), cum_weights=day_cum, k=size):
                 seconds = rng.uniform(6.5, 21.5) * 3600
-                if at(day, seconds) > now:
-                    day, seconds = max(0, day - 1), seconds
+                if self.at(day, seconds) > self.now:
+                    day = max(0, day - 1)
                 _sex, name = _name(rng, surnames, surname_cum)
-                year = rng.choices(birth_years, cum_weights=birth_cum)[0]
+                year = rng.choices(self.birth_years, cum_weights=birth_cum)[0]
                 people.append(
-                    (user_id, profile_id, index, day, seconds, name, year, serial)
+                    (user_id, profile_id, index, day, seconds, name, year, len(people))
                 )
                 user_id += 1
                 profile_id += 1
-                serial += 1
         people.sort(key=lambda p: (p[3], p[4]))  # registered in time order
+        self.people, self.next_user_id = people, user_id
+        # Volunteers: the two first registered of each neighbourhood.
+        self.volunteers: dict[int, list[int]] = {}
+        for uid, _pid, index, *_rest in people:
+            if len(self.volunteers.setdefault(index, [])) < 2:
+                self.volunteers[index].append(uid)
+
+    def residents_and_staff(self) -> None:
+        """Users, profiles, roster cards, roles: residents, the city admin, one
+        officer per ward, two volunteers per neighbourhood."""
+        from accounts.models import User
+        from community.models import ResidentProfile, RoleAssignment
+        from teams.models import ResidentCard
+        from teams.search import search_column
+
+        rng, now, at, places = self.rng, self.now, self.at, self.places
+        volunteers = self.volunteers
 
         def users():
-            for uid, _pid, _i, day, sec, name, year, n in people:
+            for uid, _pid, _i, day, sec, name, year, n in self.people:
                 phone = None if n % 9 == 8 else f"{RESIDENT_PHONE_PREFIX}{n:07d}"
                 yield (
                     uid,
@@ -499,31 +383,24 @@ def city_generate(*, residents: int, seed: int = 2026, log=print) -> City:
             "birth_year",
             "date_joined",
         ]
-        writer.write(User, user_columns, users())
+        self.writer.write(User, user_columns, users())
         staff = [(ADMIN_PHONE, "Quản trị thành phố (thử tải)")] + [
             (phone, f"Cán bộ {ward.name}")
-            for phone, ward in zip(OFFICER_PHONES, wards, strict=True)
+            for phone, ward in zip(OFFICER_PHONES, self.wards, strict=True)
         ]
-        staff_ids = list(range(user_id, user_id + len(staff)))
-        writer.write(
+        self.staff_ids = list(range(self.next_user_id, self.next_user_id + len(staff)))
+        self.writer.write(
             User,
             user_columns,
             (
                 (uid, UNUSABLE_PASSWORD, phone, True, name, 1980, now)
-                for uid, (phone, name) in zip(staff_ids, staff, strict=True)
+                for uid, (phone, name) in zip(self.staff_ids, staff, strict=True)
             ),
         )
-
-        # Volunteers: the two first registered of each neighbourhood.
-        volunteers: dict[int, list[int]] = {}
-        for uid, _pid, index, *_rest in people:
-            if len(volunteers.setdefault(index, [])) < 2:
-                volunteers[index].append(uid)
-        how_cum = [0.55, 0.9, 1.0]
-        hows = ["self", "assisted", "imported"]
+        hows, how_cum = ["self", "assisted", "imported"], [0.55, 0.9, 1.0]
 
         def profiles():
-            for uid, pid, index, day, sec, _name, _year, n in people:
+            for uid, pid, index, day, sec, _name, _year, n in self.people:
                 how = rng.choices(hows, cum_weights=how_cum)[0]
                 by = (
                     rng.choice(volunteers[index])
@@ -548,7 +425,7 @@ def city_generate(*, residents: int, seed: int = 2026, log=print) -> City:
                     changed,
                 )
 
-        writer.write(
+        self.writer.write(
             ResidentProfile,
             [
                 "id",
@@ -564,12 +441,12 @@ def city_generate(*, residents: int, seed: int = 2026, log=print) -> City:
             ],
             profiles(),
         )
-        writer.write(
+        self.writer.write(
             ResidentCard,
             ["profile_id", "search_name"],
             (
                 (pid, search_column(name))
-                for _u, pid, _i, _d, _s, name, _y, _n in people
+                for _u, pid, _i, _d, _s, name, _y, _n in self.people
             ),
         )
         roles = [
@@ -577,31 +454,37 @@ def city_generate(*, residents: int, seed: int = 2026, log=print) -> City:
             for index, uids in volunteers.items()
             for uid in uids
         ]
-        roles += [(staff_ids[0], "city_admin", None, None, now)]
+        roles += [(self.staff_ids[0], "city_admin", None, None, now)]
         roles += [
             (uid, "officer", ward.pk, None, now)
-            for uid, ward in zip(staff_ids[1:], wards, strict=True)
+            for uid, ward in zip(self.staff_ids[1:], self.wards, strict=True)
         ]
-        writer.write(
+        self.writer.write(
             RoleAssignment,
             ["user_id", "role", "ward_id", "neighbourhood_id", "granted_at"],
             roles,
         )
-        writer.reset_sequences([User, ResidentProfile])
-        timings["residents"] = time.perf_counter() - started
-        log(f"  {len(people):,} residents in {timings['residents']:.1f} s")
+        self.writer.reset_sequences([User, ResidentProfile])
 
-        # Learning: who starts, which courses, how far; times never after now.
-        mark = time.perf_counter()
+    def learning(self) -> None:
+        """Who starts, which courses, how far: lesson progress, completions and
+        their certificates. No time is ever after now."""
+        from certificates.codes import code_generate
+        from certificates.models import Certificate
+        from learning.models import CourseCompletion, LessonProgress
+
+        rng, now, at, places = self.rng, self.now, self.at, self.places
+        popularity, lesson_ids = self.popularity, self.lesson_ids
         completions: list[tuple] = []
         age_keen = {
-            y: (0.75 if y < 1955 else 1.0 if y < 1990 else 0.9) for y in birth_years
+            y: (0.75 if y < 1955 else 1.0 if y < 1990 else 0.9)
+            for y in self.birth_years
         }
-        course_order = list(range(len(courses)))
+        course_order = list(range(len(self.course_ids)))
 
         def progress():
             rand = rng.random
-            for uid, _pid, index, day, sec, _name, year, _n in people:
+            for uid, _pid, index, day, sec, _name, year, _n in self.people:
                 vigour = places[index][2]
                 if rand() > (0.35 + 0.55 * vigour) * age_keen[year]:
                     continue
@@ -645,37 +528,36 @@ def city_generate(*, residents: int, seed: int = 2026, log=print) -> City:
                     if done_all and reach == LESSONS_PER_COURSE:
                         completions.append((uid, c, done))
 
-        writer.write(
+        self.writer.write(
             LessonProgress,
             ["user_id", "lesson_id", "started_at", "completed_at"],
             progress(),
         )
-        writer.write(
+        self.writer.write(
             CourseCompletion,
             ["user_id", "course_id", "completed_at"],
-            ((uid, course_ids[c], done) for uid, c, done in completions),
+            ((uid, self.course_ids[c], done) for uid, c, done in completions),
         )
-        person = {p[0]: p for p in people}
+        person = {p[0]: p for p in self.people}
 
         def certificates():
             for uid, c, done in completions:
                 _u, _p, index, _d, _s, name, year, _n = person[uid]
-                issued = min(done + timedelta(seconds=2), now)
                 place = places[index]
                 yield (
                     uid,
-                    course_ids[c],
+                    self.course_ids[c],
                     code_generate(),
-                    issued,
+                    min(done + timedelta(seconds=2), now),
                     name,
                     year,
                     place[0].name,
-                    course_titles[c],
+                    self.course_titles[c],
                     place[1].pk,
                 )
 
-        writer.write(
-            __import__("certificates.models", fromlist=["Certificate"]).Certificate,
+        self.writer.write(
+            Certificate,
             [
                 "user_id",
                 "course_id",
@@ -689,62 +571,64 @@ def city_generate(*, residents: int, seed: int = 2026, log=print) -> City:
             ],
             certificates(),
         )
-        timings["learning"] = time.perf_counter() - mark
-        log(
-            f"  {writer.counts[LessonProgress._meta.label]:,} lesson-progress rows, "
-            f"{len(completions):,} completions and certificates "
-            f"in {timings['learning']:.1f} s"
-        )
+        self.completions = len(completions)
 
-        # VNeID level 2, group sessions with attendees, posters and their visits.
-        mark = time.perf_counter()
+    def vneid(self) -> None:
+        from teams.models import VneidLevel2
 
-        def vneid():
-            for uid, _pid, index, day, _sec, _name, _year, _n in people:
-                vigour = places[index][2]
-                if rng.random() < 0.1 + 0.45 * vigour:
-                    on = min(days - 1, day + int(rng.expovariate(1 / 12)))
+        rng, places, volunteers = self.rng, self.places, self.volunteers
+
+        def records():
+            for uid, _pid, index, day, _sec, _name, _year, _n in self.people:
+                if rng.random() < 0.1 + 0.45 * places[index][2]:
+                    on = min(self.days - 1, day + int(rng.expovariate(1 / 12)))
                     confirmed = rng.random() < 0.65
-                    by = rng.choice(volunteers[index]) if confirmed else None
                     yield (
                         uid,
                         "confirmed" if confirmed else "declared",
-                        first_day + timedelta(on),
-                        by,
-                        min(at(on, 15 * 3600), now),
+                        self.first_day + timedelta(on),
+                        rng.choice(volunteers[index]) if confirmed else None,
+                        min(self.at(on, 15 * 3600), self.now),
                     )
 
-        writer.write(
+        self.writer.write(
             VneidLevel2,
             ["user_id", "status", "activated_on", "recorded_by_id", "recorded_at"],
-            vneid(),
+            records(),
         )
 
+    def sessions(self) -> None:
+        """Group sessions, more in lively places and campaign weeks, each attended
+        by residents of the place registered by then."""
+        from teams.models import GroupSession
+
+        rng = self.rng
         by_place: dict[int, list[tuple[int, int]]] = {}
-        for uid, _pid, index, day, *_rest in people:
+        for uid, _pid, index, day, *_rest in self.people:
             by_place.setdefault(index, []).append((day, uid))
-        session_id = _next_id(GroupSession)
+        session_id = next_id(GroupSession)
         sessions, attendees = [], []
-        for index, place in enumerate(places):
-            neighbourhood, _ward, vigour = place[0], place[1], place[2]
+        for index, place in enumerate(self.places):
+            neighbourhood, vigour = place[0], place[2]
             registered = by_place.get(index, [])
             registered_days = [d for d, _u in registered]
             for week in range(WEEKS):
                 held = int(
-                    rng.random() * 3.2 * vigour * weeks[week] / 2 + rng.random() * 0.6
+                    rng.random() * 3.2 * vigour * self.weeks[week] / 2
+                    + rng.random() * 0.6
                 )
                 for _ in range(held):
-                    day = min(days - 1, week * 7 + rng.randint(0, 6))
-                    course = None if rng.random() < 0.2 else rng.choice(course_ids)
+                    day = min(self.days - 1, week * 7 + rng.randint(0, 6))
+                    course = None if rng.random() < 0.2 else rng.choice(self.course_ids)
                     sessions.append(
                         (
                             session_id,
-                            rng.choice(volunteers[index]),
-                            first_day + timedelta(day),
+                            rng.choice(self.volunteers[index]),
+                            self.first_day + timedelta(day),
                             f"Nhà văn hóa {neighbourhood.name.lower()}",
                             course,
                             neighbourhood.pk,
-                            min(at(day, 19 * 3600), now),
+                            min(self.at(day, 19 * 3600), self.now),
                         )
                     )
                     came = registered[: bisect.bisect_right(registered_days, day)]
@@ -753,7 +637,7 @@ def city_generate(*, residents: int, seed: int = 2026, log=print) -> City:
                     ):
                         attendees.append((session_id, uid))
                     session_id += 1
-        writer.write(
+        self.writer.write(
             GroupSession,
             [
                 "id",
@@ -767,87 +651,136 @@ def city_generate(*, residents: int, seed: int = 2026, log=print) -> City:
             sessions,
         )
         through = GroupSession.attendees.through
-        writer.write(through, ["groupsession_id", "user_id"], attendees)
-        writer.reset_sequences([GroupSession])
+        self.writer.write(through, ["groupsession_id", "user_id"], attendees)
+        self.writer.reset_sequences([GroupSession])
+        self.session_count = len(sessions)
 
-        poster_fields = {f.name for f in Poster._meta.get_fields()}
-        poster_id = _next_id(Poster)
+    def posters(self) -> None:
+        """A poster of a course in every other neighbourhood, scanned every day."""
+        from cms.models import Poster, PosterVisit
+
+        rng = self.rng
+        poster_id = next_id(Poster)
         posters, visits = [], []
-        for index, place in enumerate(places):
+        for index, place in enumerate(self.places):
             if index % 2:
-                continue  # a poster in every other neighbourhood
-            code = f"BENCH{index:03d}"
-            created = rng.randint(0, days // 2)
-            row = (
-                poster_id,
-                code,
-                course_ids[index % len(course_ids)],
-                "A4",
-                at(created, 9 * 3600),
-            )
-            extra = ()
-            if "neighbourhood" in poster_fields:
-                extra = (place[0].pk,)
+                continue
+            created = rng.randint(0, self.days // 2)
             total = 0
-            for d in range(created, days):
-                count = int(rng.expovariate(1 / (1 + 6 * place[2] * weeks[d // 7] / 3)))
+            for d in range(created, self.days):
+                mean = 1 + 6 * place[2] * self.weeks[d // 7] / 3
+                count = int(rng.expovariate(1 / mean))
                 if count:
-                    visits.append((poster_id, first_day + timedelta(d), count))
+                    visits.append((poster_id, self.first_day + timedelta(d), count))
                     total += count
-            posters.append(row + (total,) + extra)
+            posters.append(
+                (
+                    poster_id,
+                    f"BENCH{index:03d}",
+                    self.course_ids[index % len(self.course_ids)],
+                    "A4",
+                    self.at(created, 9 * 3600),
+                    total,
+                    place[0].pk,
+                )
+            )
             poster_id += 1
-        poster_columns = ["id", "code", "page_id", "size", "created_at", "visits"]
-        if "neighbourhood" in poster_fields:
-            poster_columns.append("neighbourhood_id")
-        writer.write(Poster, poster_columns, posters)
-        writer.write(PosterVisit, ["poster_id", "day", "count"], visits)
-        writer.reset_sequences([Poster])
-        timings["vneid, sessions, posters"] = time.perf_counter() - mark
-        timings["generation"] = time.perf_counter() - started
-        log(
-            f"  VNeID, {len(sessions):,} group sessions, {len(posters)} posters "
-            f"in {timings['vneid, sessions, posters']:.1f} s"
+        self.writer.write(
+            Poster,
+            [
+                "id",
+                "code",
+                "page_id",
+                "size",
+                "created_at",
+                "visits",
+                "neighbourhood_id",
+            ],
+            posters,
+        )
+        self.writer.write(PosterVisit, ["poster_id", "day", "count"], visits)
+        self.writer.reset_sequences([Poster])
+        self.poster_count, self.visit_days = len(posters), len(visits)
+
+    def timed(self, name: str, *steps) -> None:
+        start = time.perf_counter()
+        for step in steps:
+            step()
+        self.timings[name] = time.perf_counter() - start
+
+    def city(self) -> City:
+        counts = self.writer.counts
+        return City(
+            ward_ids=[w.pk for w in self.wards],
+            admin_id=self.staff_ids[0],
+            officer_ids={
+                ward.pk: uid
+                for ward, uid in zip(self.wards, self.staff_ids[1:], strict=True)
+            },
+            course_ids=self.course_ids,
+            counts={
+                "residents": len(self.people),
+                "neighbourhoods": len(self.places),
+                "lesson progress": counts["learning.LessonProgress"],
+                "course completions": self.completions,
+                "certificates": self.completions,
+                "VNeID level 2": counts["teams.VneidLevel2"],
+                "group sessions": self.session_count,
+                "poster visits (days)": self.visit_days,
+            },
+            seconds=self.timings,
         )
 
-    if connection.vendor == "postgresql":
-        mark = time.perf_counter()
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-        timings["analyze"] = time.perf_counter() - mark
 
-    mark = time.perf_counter()
+def city_generate(*, residents: int, seed: int = 2026, log=print) -> City:
+    """Write the city (there must be none yet: see `city_wipe`), then build the
+    summary rows from it with `stats_rebuild()`, timed."""
+    from django.db import connection, transaction
+
     from stats.services import stats_rebuild
 
+    if city_exists():
+        raise SystemExit(f"The city '{CITY}' exists already: wipe it first (--wipe).")
+    run = _Generation(residents=residents, seed=seed, log=log)
+    start = time.perf_counter()
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # The rows are consistent by construction, and SQLite (the tests of
+            # this generator) checks them; PostgreSQL would spend minutes at
+            # commit checking every foreign key of two million rows.
+            with connection.cursor() as cursor:
+                skip_foreign_key_checks(cursor)
+        run.timed(
+            "residents", run.courses, run.places, run.people, run.residents_and_staff
+        )
+        log(f"  {residents:,} residents in {time.perf_counter() - start:.1f} s")
+        run.timed("learning", run.learning)
+        log(
+            f"  {run.writer.counts['learning.LessonProgress']:,} lesson-progress "
+            f"rows, {run.completions:,} completions and certificates "
+            f"in {run.timings['learning']:.1f} s"
+        )
+        run.timed("vneid, sessions, posters", run.vneid, run.sessions, run.posters)
+    run.timings["generation"] = time.perf_counter() - start
+    log(f"  VNeID, {run.session_count:,} group sessions, {run.poster_count} posters")
+    log(f"  all written and committed in {run.timings['generation']:.1f} s")
+
+    def analyze():
+        if connection.vendor == "postgresql":
+            # As autovacuum would after such a load: plans need the tables' sizes.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+
+    run.timed("analyze", analyze)
+    mark = time.perf_counter()
     differences = stats_rebuild()
-    timings["stats_rebuild"] = time.perf_counter() - mark
+    run.timings["stats_rebuild"] = time.perf_counter() - mark
     log(
-        f"  stats_rebuild() in {timings['stats_rebuild']:.1f} s "
+        f"  stats_rebuild() in {run.timings['stats_rebuild']:.1f} s "
         f"({len(differences):,} differences: the summary rows were empty)"
     )
-    if connection.vendor == "postgresql":
-        # As autovacuum would after such a load: plans need the summary's size.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    counts = {
-        "residents": len(people),
-        "neighbourhoods": len(places),
-        "lesson progress": writer.counts[LessonProgress._meta.label],
-        "course completions": len(completions),
-        "certificates": len(completions),
-        "VNeID level 2": writer.counts[VneidLevel2._meta.label],
-        "group sessions": len(sessions),
-        "poster visits (days)": len(visits),
-    }
-    return City(
-        ward_ids=[w.pk for w in wards],
-        admin_id=staff_ids[0],
-        officer_ids={
-            ward.pk: uid for ward, uid in zip(wards, staff_ids[1:], strict=True)
-        },
-        course_ids=course_ids,
-        counts=counts,
-        seconds=timings,
-    )
+    analyze()
+    return run.city()
 
 
 def residents_for(args) -> int:
