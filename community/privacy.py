@@ -379,9 +379,11 @@ def self_erasure_refusal(*, user: User) -> str | None:
             "administrator). Please ask a city administrator to remove your role "
             "first; then you can delete your account here."
         )
-    if not ResidentProfile.objects.filter(
-        user=user, status=ResidentProfile.Status.ACTIVE
-    ).exists():
+    if (
+        not ResidentProfile.objects.filter(user=user)
+        .exclude(status=ResidentProfile.Status.WITHDRAWN)
+        .exists()
+    ):
         return gettext(
             "Your account has no resident record to delete. Please ask a city "
             "administrator."

@@ -263,3 +263,28 @@ def test_after_signing_in_by_sms_code_the_tick_is_enough(
     assert response.status_code == 302
     resident.refresh_from_db()
     assert not resident.is_active and resident.phone is None
+
+
+def test_someone_marked_as_moved_away_may_still_withdraw(
+    client, places, resident, make_staff, django_capture_on_commit_callbacks
+):
+    from community.services import resident_mark_gone
+
+    volunteer = make_staff(Role.VOLUNTEER, neighbourhood=places["n1"])
+    resident_mark_gone(
+        profile=resident.resident_profile,
+        status=ResidentProfile.Status.MOVED_AWAY,
+        reason="Chuyển vào Sài Gòn",
+        by=volunteer,
+    )
+    client.force_login(resident)
+    assert client.get(DELETE).context["refusal"] is None
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(DELETE, {"confirm": "on", "password": PASSWORD})
+
+    assert response.status_code == 302
+    profile = ResidentProfile.objects.get(user=resident)
+    assert profile.status == ResidentProfile.Status.WITHDRAWN
+    resident.refresh_from_db()
+    assert resident.full_name == ""
