@@ -1,10 +1,11 @@
 """Volunteers' care of a resident's record (issue #9, item 4), through HTTP.
 
 Every care page for every actor: the volunteer of the resident's neighbourhood (n1)
-and city admins may; the volunteer of the neighbourhood they may be moved to (n2) does not see them
-(404); officers only read (403 on pages that write); the other ward's officer, a
-resident and anonymous are refused. Each action a volunteer completes leaves exactly
-one access-log entry naming them, the action and the resident.
+and city admins may; the volunteer of the neighbourhood they may be moved to (n2)
+does not see them (404); officers only read (403 on pages that write); the other
+ward's officer, a resident and anonymous are refused. Each action a volunteer
+completes leaves exactly one access-log entry naming them, the action and the
+resident.
 """
 
 import pytest
