@@ -350,3 +350,25 @@ def test_an_erased_record_has_nothing_left_to_change(
     assert client.post(reverse("teams:card", args=[profile.pk])).status_code == 404
     person = User.objects.get(pk=care["r1"].pk)
     assert (person.full_name, person.phone, person.birth_year) == ("", None, None)
+
+
+def test_someone_who_moved_away_can_still_be_erased_on_request(
+    client, care, django_capture_on_commit_callbacks
+):
+    profile = care["r1"].resident_profile
+    ResidentProfile.objects.filter(pk=profile.pk).update(
+        status=ResidentProfile.Status.MOVED_AWAY
+    )
+    login(client, care["volunteer"])
+    page = client.get(reverse("teams:resident", args=[profile.pk]))
+    assert reverse("teams:resident_erase", args=[profile.pk]) in page.text
+    assert reverse("teams:resident_gone", args=[profile.pk]) not in page.text
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("teams:resident_erase", args=[profile.pk]),
+            {"reason": "Con trai gửi giấy đề nghị", "confirm": "on"},
+        )
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert profile.status == ResidentProfile.Status.WITHDRAWN
+    assert profile.user.full_name == ""
