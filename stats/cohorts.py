@@ -43,6 +43,17 @@ def cohort_expression(birth_year_field: str) -> Case:
     return Case(*whens, default=Value(BANDS[-1][0]), output_field=IntegerField())
 
 
+def cohort_sql(column: str) -> str:
+    """The same bucket in plain SQL (integers only), for hand-written queries."""
+    whens = [f"WHEN {column} IS NULL THEN {UNKNOWN}"]
+    whens += [
+        f"WHEN {column} <= {last} THEN {cohort}"
+        for cohort, _first, last in BANDS
+        if last is not None
+    ]
+    return f"CASE {' '.join(whens)} ELSE {BANDS[-1][0]} END"
+
+
 def cohort_label(cohort: int, *, year: int | None = None) -> str:
     """ "Born 1960–1969 (aged 57–66)": the birth years, and the ages they mean now."""
     year = year or timezone.localdate().year

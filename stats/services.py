@@ -13,9 +13,20 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, F, Min, QuerySet, Sum, Value
-from django.db.models.functions import Coalesce, Length, Substr, TruncDate
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Min,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils.dateparse import parse_date
 
 from certificates.models import Certificate
@@ -24,11 +35,12 @@ from community.models import ResidentProfile
 from learning.models import CourseCompletion, CoursePage, LessonPage, LessonProgress
 from teams.models import GroupSession, VneidLevel2
 
-from .cohorts import NO_PERSON, cohort_expression
+from .cohorts import NO_PERSON, cohort_expression, cohort_sql
 from .models import COUNTERS, DailySummary
 
 Key = tuple  # (day, neighbourhood_id, course_id or None, birth_cohort)
 BATCH = 5000
+PEOPLE_AS_LIST = 20000
 
 
 def course_path_of(lesson_path: str) -> str:
@@ -74,16 +86,33 @@ def _day(value) -> date:
     return parse_date(value) if isinstance(value, str) else value
 
 
-def _per_day_of_first(inner: QuerySet, *, at: str, keys: tuple[str, ...]):
-    """Rows of `inner` (one per person, with the time `at` of their first event)
-    counted per local day of that time and `keys`: a GROUP BY over a GROUP BY."""
-    sql, params = inner.query.sql_with_params()
+def _per_day_of_first(inner: QuerySet, *, keys: tuple[str, ...] = ()):
+    """Count the rows of `inner` (one per person: `user_id`, the time `first_at` of
+    their first event, and `keys`) per local day of that time, `keys`, and the
+    person's neighbourhood and birth cohort now: a GROUP BY over a GROUP BY.
+
+    The inner GROUP BY touches the big table alone; the person's home is joined
+    afterwards, to one row per person (200,000, not 2,000,000)."""
+    try:
+        sql, params = inner.query.sql_with_params()
+    except EmptyResultSet:  # e.g. a neighbourhood where nobody lives
+        return
     day_sql, day_params = connection.ops.datetime_cast_date_sql(
-        f"t.{at}", (), settings.TIME_ZONE
+        "t.first_at", (), settings.TIME_ZONE
     )
-    columns = ", ".join(f"t.{key}" for key in keys)
-    positions = ", ".join(str(i) for i in range(1, len(keys) + 2))
-    query = f"SELECT {day_sql}, {columns}, COUNT(*) FROM ({sql}) t GROUP BY {positions}"
+    qn = connection.ops.quote_name
+    profiles = qn(ResidentProfile._meta.db_table)
+    users = qn(ResidentProfile._meta.get_field("user").related_model._meta.db_table)
+    columns = "".join(f", t.{key}" for key in keys)
+    positions = ", ".join(str(i) for i in range(1, len(keys) + 4))
+    query = (
+        f"SELECT {day_sql}, p.neighbourhood_id{columns}, "
+        f"{cohort_sql('u.birth_year')}, COUNT(*) "
+        f"FROM ({sql}) t "
+        f"INNER JOIN {profiles} p ON p.user_id = t.user_id "
+        f"INNER JOIN {users} u ON u.id = t.user_id "
+        f"GROUP BY {positions}"
+    )
     with connection.cursor() as cursor:
         cursor.execute(query, (*day_params, *params))
         for day, *rest in cursor.fetchall():
@@ -134,37 +163,59 @@ def _raw_counts(neighbourhood_ids: list[int] | None) -> dict[Key, Counter]:
         add(row["d"], row["nb"], None, row["cohort"], "removed", row["n"])
 
     # Started: each person's first lesson in each course, and their first of all.
+    # Lessons map to their course by a CASE over the few courses, so the GROUP BY
+    # over the progress rows needs no join.
     course_by_path = dict(CoursePage.objects.values_list("path", "pk"))
-    progress = residents_of(LessonProgress.objects.all())
-    firsts_per_course = progress.values(
-        "user_id",
-        cp=Substr(
-            "lesson__path", 1, Length("lesson__path") - Value(LessonPage.steplen)
-        ),
-        **home,
-    ).annotate(first_at=Min("started_at"))
-    for day, nb, path, cohort, n in _per_day_of_first(
-        firsts_per_course, at="first_at", keys=("nb", "cp", "cohort")
-    ):
-        if path in course_by_path:
-            add(day, nb, course_by_path[path], cohort, "started", n)
-    firsts = progress.values("user_id", **home).annotate(first_at=Min("started_at"))
-    for day, nb, cohort, n in _per_day_of_first(
-        firsts, at="first_at", keys=("nb", "cohort")
-    ):
+    lessons_by_course: dict[int, list[int]] = {}
+    for pk, path in LessonPage.objects.values_list("pk", "path"):
+        course_id = course_by_path.get(course_path_of(path))
+        if course_id is not None:
+            lessons_by_course.setdefault(course_id, []).append(pk)
+    progress = LessonProgress.objects.order_by()
+    completions = CourseCompletion.objects.order_by()
+    if neighbourhood_ids is not None:
+        people = ResidentProfile.objects.filter(
+            neighbourhood_id__in=neighbourhood_ids
+        ).values_list("user_id", flat=True)
+        if people.count() <= PEOPLE_AS_LIST:
+            # A few neighbourhoods (a move, a removal): a list lets the database use
+            # the index on the person, where a subquery makes it scan every row.
+            people = list(people)
+        progress = progress.filter(user_id__in=people)
+        completions = completions.filter(user_id__in=people)
+    if lessons_by_course:
+        course_of_lesson = Case(
+            *[
+                When(lesson_id__in=lesson_ids, then=Value(course_id))
+                for course_id, lesson_ids in lessons_by_course.items()
+            ],
+            output_field=IntegerField(),
+        )
+        firsts_per_course = (
+            progress.filter(
+                lesson_id__in=[pk for ids in lessons_by_course.values() for pk in ids]
+            )
+            .values("user_id", course=course_of_lesson)
+            .annotate(first_at=Min("started_at"))
+        )
+        for day, nb, course_id, cohort, n in _per_day_of_first(
+            firsts_per_course, keys=("course",)
+        ):
+            add(day, nb, course_id, cohort, "started", n)
+    firsts = progress.values("user_id").annotate(first_at=Min("started_at"))
+    for day, nb, cohort, n in _per_day_of_first(firsts):
         add(day, nb, None, cohort, "first_started", n)
 
-    completions = residents_of(CourseCompletion.objects.all())
-    for row in completions.values(
-        "course_id", d=TruncDate("completed_at", tzinfo=tz), **home
-    ).annotate(n=Count("pk")):
+    for row in (
+        residents_of(completions)
+        .values("course_id", d=TruncDate("completed_at", tzinfo=tz), **home)
+        .annotate(n=Count("pk"))
+    ):
         add(row["d"], row["nb"], row["course_id"], row["cohort"], "completed", row["n"])
-    first_completions = completions.values("user_id", **home).annotate(
+    first_completions = completions.values("user_id").annotate(
         first_at=Min("completed_at")
     )
-    for day, nb, cohort, n in _per_day_of_first(
-        first_completions, at="first_at", keys=("nb", "cohort")
-    ):
+    for day, nb, cohort, n in _per_day_of_first(first_completions):
         add(day, nb, None, cohort, "first_completed", n)
 
     for row in (

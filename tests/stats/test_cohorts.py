@@ -41,3 +41,20 @@ def test_labels_show_birth_years_and_ages_this_year():
     assert cohort_label(5, year=2026) == "Born 1990 or later (aged 36 and under)"
     assert cohort_label(UNKNOWN) == "Birth year not known"
     assert len({cohort_label(c) for c in CHOICES}) == len(CHOICES)
+
+
+@pytest.mark.django_db
+def test_the_hand_written_sql_buckets_as_python_does():
+    from django.db import connection
+
+    from stats.cohorts import cohort_sql
+
+    years = [None, 1930, 1959, 1960, 1969, 1970, 1979, 1980, 1989, 1990, 2005]
+    for i, year in enumerate(years):
+        User.objects.create(phone=f"+8490001{i:04d}", birth_year=year)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT birth_year, {cohort_sql('birth_year')} FROM accounts_user"
+        )
+        got = dict(cursor.fetchall())
+    assert got == {year: cohort_of(year) for year in years}

@@ -189,3 +189,8 @@ def test_a_neighbourhood_rebuild_leaves_the_others_alone(places, make_resident, 
     assert _sum("registered", neighbourhood=places["n3"]) == 9
     [line] = stats_rebuild(neighbourhood_ids=[places["n3"].pk])
     assert "registered stored 9, counted 1" in line
+
+
+def test_a_neighbourhood_where_nobody_lives_rebuilds_to_nothing(places):
+    assert stats_rebuild(neighbourhood_ids=[places["n2"].pk]) == []
+    assert stats_rebuild(neighbourhood_ids=[]) == []
