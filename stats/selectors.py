@@ -169,7 +169,9 @@ def _figures(
     birth_cohort: int | None,
 ) -> tuple[dict[int, Figures], dict[str, int]]:
     """Figures per neighbourhood id (names left empty), and the period's sums that
-    the trend starts from. One aggregate query, plus one for per-course columns."""
+    the trend starts from. Two aggregate queries (what is counted "so far" lives in
+    the course-less rows of every day up to the end; the rest in the rows of the
+    period and the two weeks before its end), plus one for per-course columns."""
     summaries = DailySummary.objects.filter(
         neighbourhood_id__in=neighbourhood_ids, day__lte=date_to
     ).order_by()
@@ -184,12 +186,14 @@ def _figures(
     def total(name, condition=None):
         return Sum(name, filter=condition) if condition is not None else Sum(name)
 
-    aggregates = {
+    so_far = {
         "registered": total("registered"),
         "removed_so_far": total("removed"),
         "completed_any": total("first_completed"),
         "vneid_confirmed": total("vneid_confirmed"),
         "vneid_declared": total("vneid_declared"),
+    }
+    recent = {
         "started": total(started, period & in_course),
         "completed": total("completed", period & in_course),
         "certificates": total("certificates", period & in_course),
@@ -205,14 +209,29 @@ def _figures(
         "week_completed": total("completed", week & in_course),
         "previous_week_completed": total("completed", previous_week & in_course),
     }
+    earliest = min(date_from, date_to - timedelta(days=2 * WEEK - 1))
+
+    def sums(queryset, aggregates):
+        # Aliases must not shadow the fields they add up.
+        return {
+            row["neighbourhood_id"]: {
+                name: row[f"sum_{name}"] or 0 for name in aggregates
+            }
+            for row in queryset.values("neighbourhood_id").annotate(
+                **{f"sum_{name}": aggregate for name, aggregate in aggregates.items()}
+            )
+        }
+
+    totals = sums(summaries.filter(course__isnull=True), so_far)
+    recents = sums(summaries.filter(day__gte=earliest), recent)
+    empty = dict.fromkeys(recent, 0)
     result: dict[int, Figures] = {}
     period_sums = {"registered": 0, "removed": 0, "completed_any": 0}
-    # Aliases must not shadow the fields they add up.
-    for row in summaries.values("neighbourhood_id").annotate(
-        **{f"sum_{name}": aggregate for name, aggregate in aggregates.items()}
-    ):
-        v = {name: row[f"sum_{name}"] or 0 for name in aggregates}
-        result[row["neighbourhood_id"]] = Figures(
+    for neighbourhood_id in set(totals) | set(recents):
+        v = totals.get(neighbourhood_id, dict.fromkeys(so_far, 0)) | recents.get(
+            neighbourhood_id, empty
+        )
+        result[neighbourhood_id] = Figures(
             registered=v["registered"] - v["removed_so_far"],
             completed_any=v["completed_any"],
             vneid_confirmed=v["vneid_confirmed"],

@@ -16,8 +16,8 @@ from teams.models import GroupSession
 from tests.community.factories import NeighbourhoodFactory
 
 URL = "/stats/"
-PINNED = 12  # session, user, scope, wards; neighbourhoods, figures, per course,
-# trend, course columns; course choices, userbar (2)
+PINNED = 13  # session, user, scope, wards; neighbourhoods, so far, recent, per
+# course, trend, course columns; course choices, userbar (2)
 
 
 def _raw(neighbourhood, course):
