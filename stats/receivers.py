@@ -7,8 +7,6 @@ year, a removal, a merge, a changed VNeID record) re-counts the neighbourhoods
 concerned from the raw rows, which is simple and exact.
 """
 
-import logging
-
 from django.db.models import Q
 from django.utils import timezone
 
@@ -17,9 +15,7 @@ from learning.models import CourseCompletion, CoursePage, LessonProgress
 from teams.models import VneidLevel2
 
 from .cohorts import NO_PERSON, cohort_of
-from .services import course_path_of, stats_rebuild, summary_add
-
-logger = logging.getLogger(__name__)
+from .services import course_path_of, summary_add
 
 
 def _home(user_id: int) -> tuple[int, int] | None:
@@ -35,10 +31,12 @@ def _home(user_id: int) -> tuple[int, int] | None:
 
 
 def _recount(neighbourhood_ids) -> None:
+    """Re-count in the background (a worker in production; inline by default)."""
+    from .tasks import neighbourhoods_recount_task
+
     ids = sorted({pk for pk in neighbourhood_ids if pk is not None})
     if ids:
-        differences = stats_rebuild(neighbourhood_ids=ids)
-        logger.debug("stats re-counted %s: %d rows changed", ids, len(differences))
+        neighbourhoods_recount_task.enqueue(ids)
 
 
 def _earlier(rows, row, field: str):
