@@ -10,6 +10,7 @@ concerned from the raw rows, which is simple and exact.
 from django.db.models import Q
 from django.utils import timezone
 
+from certificates.models import Certificate
 from community.models import ResidentProfile
 from learning.models import CourseCompletion, CoursePage, LessonProgress
 from teams.models import VneidLevel2
@@ -119,8 +120,14 @@ def on_course_completed(sender, user, course, completion, **kwargs):
 
 
 def on_certificate_issued(sender, certificate, **kwargs):
+    """Counted once per resident and course: a re-issue replaces, it adds nobody."""
     home = _home(certificate.user_id)
     if home is None:
+        return
+    same_course = Certificate.objects.filter(
+        user_id=certificate.user_id, course_id=certificate.course_id
+    )
+    if _earlier(same_course, certificate, "issued_at").exists():
         return
     summary_add(
         day=timezone.localdate(certificate.issued_at),

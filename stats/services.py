@@ -218,19 +218,18 @@ def _raw_counts(neighbourhood_ids: list[int] | None) -> dict[Key, Counter]:
     for day, nb, cohort, n in _per_day_of_first(first_completions):
         add(day, nb, None, cohort, "first_completed", n)
 
-    for row in (
-        residents_of(Certificate.objects.all())
-        .values("course_id", d=TruncDate("issued_at", tzinfo=tz), **home)
-        .annotate(n=Count("pk"))
+    # Certificates: each person's first certificate of each course, so a re-issue
+    # or a merged duplicate (both revoked, replaced) never counts twice.
+    certificates = Certificate.objects.order_by()
+    if neighbourhood_ids is not None:
+        certificates = certificates.filter(user_id__in=people)
+    first_certificates = certificates.values("user_id", "course_id").annotate(
+        first_at=Min("issued_at")
+    )
+    for day, nb, course_id, cohort, n in _per_day_of_first(
+        first_certificates, keys=("course_id",)
     ):
-        add(
-            row["d"],
-            row["nb"],
-            row["course_id"],
-            row["cohort"],
-            "certificates",
-            row["n"],
-        )
+        add(day, nb, course_id, cohort, "certificates", n)
 
     for row in (
         residents_of(VneidLevel2.objects.all())

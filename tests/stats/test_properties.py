@@ -262,11 +262,14 @@ def naive_figures(
     for user_id, day in first_completion.items():
         of(user_id)["completed_any"] += day <= date_to
 
-    for row in Certificate.objects.all():
-        if row.user_id in homes and (course_id is None or row.course_id == course_id):
-            of(row.user_id)["certificates"] += (
-                date_from <= local_day(row.issued_at) <= date_to
-            )
+    first_certificate = {}  # (person, course): their first certificate's day
+    for row in Certificate.objects.order_by("issued_at", "pk"):
+        first_certificate.setdefault(
+            (row.user_id, row.course_id), local_day(row.issued_at)
+        )
+    for (user_id, row_course_id), day in first_certificate.items():
+        if user_id in homes and (course_id is None or row_course_id == course_id):
+            of(user_id)["certificates"] += date_from <= day <= date_to
     for row in VneidLevel2.objects.all():
         if row.user_id in homes and row.activated_on <= date_to:
             of(row.user_id)[f"vneid_{row.status}"] += 1

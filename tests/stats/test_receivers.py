@@ -180,6 +180,34 @@ def test_a_merge_recounts_both_neighbourhoods(places, make_resident, live, volun
     assert stats_rebuild() == []
 
 
+def test_a_certificate_counts_once_per_person_and_course(
+    places, make_resident, live, volunteer
+):
+    """Neither a re-issue nor a merged duplicate adds a second certificate."""
+    from certificates.models import Certificate
+    from certificates.services import certificate_reissue
+
+    keeper = _resident(make_resident, places["n1"], live)
+    duplicate = _resident(make_resident, places["n2"], live)
+    _course, lessons = make_course(lessons=1, slug="a")
+    for person in (keeper, duplicate):
+        live(lesson_complete, user=person, lesson=lessons[0])
+    assert _sum("certificates") == 2
+    live(
+        residents_merge,
+        keeper=keeper.resident_profile,
+        duplicate=duplicate.resident_profile,
+        by=volunteer,
+    )
+    assert Certificate.objects.filter(user=keeper).count() == 2  # one revoked
+    assert _sum("certificates") == 1
+    valid = Certificate.objects.get(user=keeper, revoked_at=None)
+    live(certificate_reissue, certificate=valid)
+    assert Certificate.objects.filter(user=keeper).count() == 3
+    assert _sum("certificates") == 1
+    assert stats_rebuild() == []
+
+
 def test_a_neighbourhood_rebuild_leaves_the_others_alone(places, make_resident, live):
     _resident(make_resident, places["n1"], live)
     _resident(make_resident, places["n3"], live)
