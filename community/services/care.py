@@ -1,12 +1,8 @@
-"""Writes for community: residents and roles. The only place these rows are made."""
+"""A resident's record over time (issue #9): the access log, corrections, moves,
+leaving, erasure, a new phone after a lost SIM, two records of one person."""
 
-from collections.abc import Sequence
-from typing import Protocol
-
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
-from django.db.models.signals import post_save
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,198 +10,17 @@ from accounts.models import SignInCard, User
 from accounts.phones import phone_normalise
 from accounts.services import sessions_end, user_anonymise
 
-from .access import forget_scope
-from .models import (
+from ..models import (
     AccessLogEntry,
     Neighbourhood,
     ResidentProfile,
-    RoleAssignment,
-    Ward,
 )
-from .roles import EDITORS_GROUP, NEIGHBOURHOOD_SCOPED, WARD_SCOPED, Role
-from .signals import (
+from ..signals import (
     resident_moved,
-    resident_registered,
     resident_removed,
     resident_updated,
     residents_merged,
 )
-
-
-@transaction.atomic
-def resident_register(
-    *,
-    user: User,
-    full_name: str,
-    birth_year: int | None,
-    neighbourhood: Neighbourhood,
-    consent_given_at=None,
-    enrolled_by: User | None = None,
-    enrolled_how: str = ResidentProfile.EnrolledHow.SELF,
-    consent_confirmed_by: User | None = None,
-) -> ResidentProfile:
-    """Record who the person is and where they live, with their consent and its time."""
-    user.full_name = " ".join(full_name.split())
-    user.birth_year = birth_year
-    user.save(update_fields=["full_name", "birth_year"])
-    profile = ResidentProfile.objects.create(
-        user=user,
-        neighbourhood=neighbourhood,
-        consent_given_at=consent_given_at or timezone.now(),
-        consent_confirmed_by=consent_confirmed_by,
-        enrolled_by=enrolled_by,
-        enrolled_how=enrolled_how,
-    )
-    transaction.on_commit(
-        lambda: resident_registered.send(sender=ResidentProfile, profile=profile)
-    )
-    return profile
-
-
-class NewResident(Protocol):
-    """One person of an imported list, checked (`community.imports.ImportRow`)."""
-
-    full_name: str
-    birth_year: int | None
-    phone: str | None
-    neighbourhood: Neighbourhood
-
-
-@transaction.atomic
-def residents_register_imported(
-    *,
-    people: Sequence[NewResident],
-    imported_by: User | None,
-    consent_given_at=None,
-) -> list[ResidentProfile]:
-    """Create the accounts and profiles of people from an imported list, in bulk.
-
-    The importer confirms each person's consent (`consent_confirmed_by`). Accounts get
-    no usable password: they sign in with a printed card or an SMS code. Phones must be
-    E.164 and not yet registered (checked by the caller; the unique index is the last
-    guard). Rows are inserted in bulk; each new profile's post_save is then sent, so
-    that listeners (the roster's search key) see it as any other new resident (users
-    need none: they have no profile yet when inserted). `resident_registered` is
-    announced for each on commit, as `resident_register` does.
-    """
-    consent_given_at = consent_given_at or timezone.now()
-    users = []
-    for person in people:
-        user = User(
-            phone=person.phone or None,
-            full_name=" ".join(person.full_name.split()),
-            birth_year=person.birth_year,
-        )
-        user.set_unusable_password()
-        users.append(user)
-    if connection.features.can_return_rows_from_bulk_insert:
-        User.objects.bulk_create(users)
-    else:
-        for user in users:
-            user.save()
-    profiles = [
-        ResidentProfile(
-            user=user,
-            neighbourhood=person.neighbourhood,
-            consent_given_at=consent_given_at,
-            consent_confirmed_by=imported_by,
-            enrolled_by=imported_by,
-            enrolled_how=ResidentProfile.EnrolledHow.IMPORTED,
-        )
-        for user, person in zip(users, people, strict=True)
-    ]
-    if connection.features.can_return_rows_from_bulk_insert:
-        ResidentProfile.objects.bulk_create(profiles)
-        # bulk_create sends no post_save: send it, so that the apps listening to
-        # profiles (the roster's search key) see these as any other new resident.
-        for profile in profiles:
-            post_save.send(
-                sender=ResidentProfile,
-                instance=profile,
-                created=True,
-                update_fields=None,
-                raw=False,
-                using=profile._state.db,
-            )
-    else:
-        for profile in profiles:
-            profile.save()
-
-    def announce():
-        for profile in profiles:
-            resident_registered.send(sender=ResidentProfile, profile=profile)
-
-    transaction.on_commit(announce)
-    return profiles
-
-
-def _check_scope(role: str, ward: Ward | None, neighbourhood: Neighbourhood | None):
-    if role in NEIGHBOURHOOD_SCOPED and (neighbourhood is None or ward is not None):
-        raise ValidationError(_("A volunteer serves one neighbourhood per role."))
-    if role in WARD_SCOPED and (ward is None or neighbourhood is not None):
-        raise ValidationError(_("An officer serves one ward per role."))
-    if role not in NEIGHBOURHOOD_SCOPED | WARD_SCOPED and (ward or neighbourhood):
-        raise ValidationError(_("This role has no ward or neighbourhood."))
-
-
-def _sync_admin_access(user: User, *, changed_role: str) -> None:
-    """Keep Wagtail's rights in step with the role just granted or revoked.
-
-    Editors get Wagtail's editor group (page permissions); city admins are superusers.
-    Only the role that changed is synced, so a superuser made with `createsuperuser`
-    keeps their rights when given another role.
-    """
-    holds = RoleAssignment.objects.filter(user=user, role=changed_role).exists()
-    if changed_role == Role.EDITOR:
-        editors, _created = Group.objects.get_or_create(name=EDITORS_GROUP)
-        if holds:
-            user.groups.add(editors)
-        else:
-            user.groups.remove(editors)
-    elif changed_role == Role.CITY_ADMIN and user.is_superuser != holds:
-        user.is_superuser = holds
-        user.is_staff = holds
-        user.save(update_fields=["is_superuser", "is_staff"])
-    forget_scope(user)
-
-
-@transaction.atomic
-def role_grant(
-    *,
-    user: User,
-    role: str,
-    ward: Ward | None = None,
-    neighbourhood: Neighbourhood | None = None,
-    granted_by: User | None = None,
-) -> RoleAssignment:
-    """Give a person a role with its scope; granting the same role twice is a no-op."""
-    _check_scope(role, ward, neighbourhood)
-    assignment, _created = RoleAssignment.objects.get_or_create(
-        user=user,
-        role=role,
-        ward=ward,
-        neighbourhood=neighbourhood,
-        defaults={"granted_by": granted_by},
-    )
-    _sync_admin_access(user, changed_role=role)
-    return assignment
-
-
-@transaction.atomic
-def role_revoke(*, assignment: RoleAssignment) -> None:
-    """Take a role back. The last city admin cannot be removed: no one could manage
-    roles afterwards."""
-    if assignment.role == Role.CITY_ADMIN:
-        others = (
-            User.objects.filter(is_superuser=True, is_active=True)
-            .exclude(pk=assignment.user_id)
-            .select_for_update()
-        )
-        if not others.exists():
-            raise ValidationError(_("The last city administrator cannot be removed."))
-    user, role = assignment.user, assignment.role
-    assignment.delete()
-    _sync_admin_access(user, changed_role=role)
 
 
 def access_log_record(

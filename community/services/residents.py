@@ -1,0 +1,125 @@
+"""Residents enter: one by one (sign-up, a volunteer) or from an imported list."""
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from django.db import connection, transaction
+from django.db.models.signals import post_save
+from django.utils import timezone
+
+from accounts.models import User
+
+from ..models import (
+    Neighbourhood,
+    ResidentProfile,
+)
+from ..signals import (
+    resident_registered,
+)
+
+
+@transaction.atomic
+def resident_register(
+    *,
+    user: User,
+    full_name: str,
+    birth_year: int | None,
+    neighbourhood: Neighbourhood,
+    consent_given_at=None,
+    enrolled_by: User | None = None,
+    enrolled_how: str = ResidentProfile.EnrolledHow.SELF,
+    consent_confirmed_by: User | None = None,
+) -> ResidentProfile:
+    """Record who the person is and where they live, with their consent and its time."""
+    user.full_name = " ".join(full_name.split())
+    user.birth_year = birth_year
+    user.save(update_fields=["full_name", "birth_year"])
+    profile = ResidentProfile.objects.create(
+        user=user,
+        neighbourhood=neighbourhood,
+        consent_given_at=consent_given_at or timezone.now(),
+        consent_confirmed_by=consent_confirmed_by,
+        enrolled_by=enrolled_by,
+        enrolled_how=enrolled_how,
+    )
+    transaction.on_commit(
+        lambda: resident_registered.send(sender=ResidentProfile, profile=profile)
+    )
+    return profile
+
+
+class NewResident(Protocol):
+    """One person of an imported list, checked (`community.imports.ImportRow`)."""
+
+    full_name: str
+    birth_year: int | None
+    phone: str | None
+    neighbourhood: Neighbourhood
+
+
+@transaction.atomic
+def residents_register_imported(
+    *,
+    people: Sequence[NewResident],
+    imported_by: User | None,
+    consent_given_at=None,
+) -> list[ResidentProfile]:
+    """Create the accounts and profiles of people from an imported list, in bulk.
+
+    The importer confirms each person's consent (`consent_confirmed_by`). Accounts get
+    no usable password: they sign in with a printed card or an SMS code. Phones must be
+    E.164 and not yet registered (checked by the caller; the unique index is the last
+    guard). Rows are inserted in bulk; each new profile's post_save is then sent, so
+    that listeners (the roster's search key) see it as any other new resident (users
+    need none: they have no profile yet when inserted). `resident_registered` is
+    announced for each on commit, as `resident_register` does.
+    """
+    consent_given_at = consent_given_at or timezone.now()
+    users = []
+    for person in people:
+        user = User(
+            phone=person.phone or None,
+            full_name=" ".join(person.full_name.split()),
+            birth_year=person.birth_year,
+        )
+        user.set_unusable_password()
+        users.append(user)
+    if connection.features.can_return_rows_from_bulk_insert:
+        User.objects.bulk_create(users)
+    else:
+        for user in users:
+            user.save()
+    profiles = [
+        ResidentProfile(
+            user=user,
+            neighbourhood=person.neighbourhood,
+            consent_given_at=consent_given_at,
+            consent_confirmed_by=imported_by,
+            enrolled_by=imported_by,
+            enrolled_how=ResidentProfile.EnrolledHow.IMPORTED,
+        )
+        for user, person in zip(users, people, strict=True)
+    ]
+    if connection.features.can_return_rows_from_bulk_insert:
+        ResidentProfile.objects.bulk_create(profiles)
+        # bulk_create sends no post_save: send it, so that the apps listening to
+        # profiles (the roster's search key) see these as any other new resident.
+        for profile in profiles:
+            post_save.send(
+                sender=ResidentProfile,
+                instance=profile,
+                created=True,
+                update_fields=None,
+                raw=False,
+                using=profile._state.db,
+            )
+    else:
+        for profile in profiles:
+            profile.save()
+
+    def announce():
+        for profile in profiles:
+            resident_registered.send(sender=ResidentProfile, profile=profile)
+
+    transaction.on_commit(announce)
+    return profiles
