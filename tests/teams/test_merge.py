@@ -247,12 +247,12 @@ def test_keeping_the_other_record(client, twins, django_capture_on_commit_callba
 
 def test_a_failed_merge_changes_nothing(twins, monkeypatch):
     """One transaction: an error half-way leaves both records as they were."""
-    import teams.services
+    import teams.services.merge
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(teams.services, "_attendance_merge", broken)
+    monkeypatch.setattr(teams.services.merge, "_attendance_merge", broken)
     keeper, duplicate = twins["keeper"], twins["duplicate"]
     before = LessonProgress.objects.filter(user=duplicate).count()
     with pytest.raises(RuntimeError):
