@@ -36,10 +36,15 @@ def test_the_database_buckets_as_python_does():
 
 
 def test_labels_show_birth_years_and_ages_this_year():
-    assert cohort_label(2, year=2026) == "Born 1960–1969 (aged 56–66)"
-    assert cohort_label(1, year=2026) == "Born before 1960 (aged 66 and over)"
-    assert cohort_label(5, year=2026) == "Born 1990 or later (aged 36 and under)"
-    assert cohort_label(UNKNOWN) == "Birth year not known"
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert cohort_label(2, year=2026) == "Born 1960–1969 (aged 56–66)"
+        assert cohort_label(1, year=2026) == "Born before 1960 (aged 66 and over)"
+        assert cohort_label(5, year=2026) == "Born 1990 or later (aged 36 and under)"
+        assert cohort_label(UNKNOWN) == "Birth year not known"
+    with translation.override("vi"):
+        assert cohort_label(2, year=2026) == "Sinh năm 1960–1969 (56–66 tuổi)"
     assert len({cohort_label(c) for c in CHOICES}) == len(CHOICES)
 
 
