@@ -21,13 +21,13 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.base import ViewSet
-from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.admin_listing import ListingViewSet
 
 from .admin_log import AccessLogIndexView
 from .models import AccessLogEntry, Neighbourhood, RoleAssignment, Ward
@@ -156,47 +156,29 @@ def refuse_deleting_places_in_use(request, instances):
 # --- Roles --------------------------------------------------------------------------
 
 
-class RoleMenuItem(MenuItem):
-    def is_shown(self, request):
-        policy = policy_registry.get_by_type(RoleAssignment)
-        return policy.user_has_permission(request.user, "view")
-
-
-class RoleViewSet(ViewSet):
+class RoleViewSet(ListingViewSet):
     """Who holds which role: list, grant (form) and revoke (POST), for city admins."""
 
     name = "roles"
     icon = "key"
     menu_label = _("Roles")
     menu_name = "roles"
-    add_to_admin_menu = True
-    menu_item_class = RoleMenuItem
+    model = RoleAssignment
+    index_view_class = RoleAssignmentIndexView
 
-    def get_urlpatterns(self):
+    def extra_urlpatterns(self):
         return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
             path("grant/", self.grant_view, name="grant"),
             path("<int:pk>/revoke/", self.revoke_view, name="revoke"),
         ]
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(
-            index_url_name=self.get_url_name("index"),
-            index_results_url_name=self.get_url_name("index_results"),
             add_url_name=self.get_url_name("grant"),
             grant_url_name=self.get_url_name("grant"),
             revoke_url_name=self.get_url_name("revoke"),
             **kwargs,
         )
-
-    @property
-    def index_view(self):
-        return self.construct_view(RoleAssignmentIndexView)
-
-    @property
-    def index_results_view(self):
-        return self.construct_view(RoleAssignmentIndexView, results_only=True)
 
     @property
     def grant_view(self):
@@ -215,42 +197,15 @@ def register_role_viewset():
 # --- Access log ---------------------------------------------------------------------
 
 
-class AccessLogMenuItem(MenuItem):
-    def is_shown(self, request):
-        policy = policy_registry.get_by_type(AccessLogEntry)
-        return policy.user_has_permission(request.user, "view")
-
-
-class AccessLogViewSet(ViewSet):
+class AccessLogViewSet(ListingViewSet):
     """Who looked at whose personal data: a filtered listing, nothing else."""
 
     name = "access_log"
     icon = "list-ul"
     menu_label = _("Access log")
     menu_name = "access_log"
-    add_to_admin_menu = True
-    menu_item_class = AccessLogMenuItem
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-        ]
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            index_url_name=self.get_url_name("index"),
-            index_results_url_name=self.get_url_name("index_results"),
-            **kwargs,
-        )
-
-    @property
-    def index_view(self):
-        return self.construct_view(AccessLogIndexView)
-
-    @property
-    def index_results_view(self):
-        return self.construct_view(AccessLogIndexView, results_only=True)
+    model = AccessLogEntry
+    index_view_class = AccessLogIndexView
 
 
 @hooks.register("register_admin_viewset")
