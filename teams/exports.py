@@ -2,8 +2,9 @@
 
 Names, phone numbers, years of birth and progress: personal data, so the view logs
 every export (`teams.services.staff_access_record`). Every cell people typed is
-neutralised: a value starting with = + - @ (or a tab or carriage return) gets a
-leading apostrophe, so no spreadsheet ever runs it as a formula (DESIGN.md §6).
+neutralised by `community.spreadsheets.spreadsheet_safe`: a value starting with
+= + - @ (or a tab or line break) gets a leading apostrophe, so no spreadsheet ever
+runs it as a formula (DESIGN.md §6).
 """
 
 import csv
@@ -16,19 +17,15 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from community.spreadsheets import spreadsheet_safe
 from learning.models import CoursePage
 
 from .selectors import COMPLETED, LEARNING, RosterRow
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
 
 def cell_neutralise(value) -> str:
-    """Text a spreadsheet shows as typed, never as a formula."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
+    """Every roster cell as text (the workbook writes strings only), neutralised."""
+    return spreadsheet_safe("" if value is None else str(value))
 
 
 def _status_label(status: str) -> str:
