@@ -321,6 +321,37 @@ def _course_columns(course) -> list[tuple[int, str]]:
     return list(CoursePage.objects.live().order_by("title").values_list("pk", "title"))
 
 
+def _dashboard(
+    rows: list[Figures],
+    neighbourhood_ids: list[int],
+    period_sums: dict[str, int],
+    date_from: date,
+    date_to: date,
+    course: CoursePage | None,
+    birth_cohort: int | None,
+    ward: Ward | None = None,
+) -> Dashboard:
+    """The rows with their weakest marked, their total and the weekly trend."""
+    _mark_weakest(rows)
+    total = Figures(name="")
+    for row in rows:
+        total.add(row)
+    trend = _trend(
+        neighbourhood_ids, date_from, date_to, course, birth_cohort, total, period_sums
+    )
+    return Dashboard(
+        rows=rows,
+        total=total,
+        trend=trend,
+        courses=_course_columns(course),
+        date_from=date_from,
+        date_to=date_to,
+        course=course,
+        birth_cohort=birth_cohort,
+        ward=ward,
+    )
+
+
 def ward_dashboard(
     user,
     ward: Ward | None,
@@ -348,20 +379,8 @@ def ward_dashboard(
         figures.pk, figures.name = place["pk"], place["name"]
         figures.adult_population = place["adult_population"] or 0
         rows.append(figures)
-    _mark_weakest(rows)
-    total = Figures(name="")
-    for row in rows:
-        total.add(row)
-    return Dashboard(
-        rows=rows,
-        total=total,
-        trend=_trend(ids, date_from, date_to, course, birth_cohort, total, period_sums),
-        courses=_course_columns(course),
-        date_from=date_from,
-        date_to=date_to,
-        course=course,
-        birth_cohort=birth_cohort,
-        ward=ward,
+    return _dashboard(
+        rows, ids, period_sums, date_from, date_to, course, birth_cohort, ward=ward
     )
 
 
@@ -393,17 +412,4 @@ def city_dashboard(
         figures.adult_population = place["adult_population"] or 0
         ward.add(figures)
     rows = sorted(wards.values(), key=lambda w: w.name)
-    _mark_weakest(rows)
-    total = Figures(name="")
-    for row in rows:
-        total.add(row)
-    return Dashboard(
-        rows=rows,
-        total=total,
-        trend=_trend(ids, date_from, date_to, course, birth_cohort, total, period_sums),
-        courses=_course_columns(course),
-        date_from=date_from,
-        date_to=date_to,
-        course=course,
-        birth_cohort=birth_cohort,
-    )
+    return _dashboard(rows, ids, period_sums, date_from, date_to, course, birth_cohort)
