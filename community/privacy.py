@@ -167,7 +167,8 @@ def personal_data_page(*, user: User) -> list[ShownSection]:
 # --- community's own sections ------------------------------------------------------
 
 
-def _person_name(user: User | None) -> str:
+def person_name(user: User | None) -> str:
+    """Who did something, for a section: their name, or that the account is gone."""
     if user is None:
         return ""
     return user.full_name or gettext("(a deleted account)")
@@ -220,9 +221,9 @@ def _profile(user: User) -> list[dict[str, Any]]:
             "status": profile.get_status_display(),
             "status_changed_at": profile.status_changed_at,
             "enrolled_how": profile.get_enrolled_how_display(),
-            "enrolled_by": _person_name(profile.enrolled_by),
+            "enrolled_by": person_name(profile.enrolled_by),
             "consent_given_at": profile.consent_given_at,
-            "consent_confirmed_by": _person_name(profile.consent_confirmed_by),
+            "consent_confirmed_by": person_name(profile.consent_confirmed_by),
         }
     ]
 
@@ -231,7 +232,7 @@ def _signin_cards(user: User) -> list[dict[str, Any]]:
     return [
         {
             "issued_at": card.created_at,
-            "issued_by": _person_name(card.issued_by),
+            "issued_by": person_name(card.issued_by),
             "expires_at": card.expires_at,
             "used_at": card.used_at,
             "revoked_at": card.revoked_at,
@@ -274,7 +275,7 @@ def _access_log(user: User) -> list[dict[str, Any]]:
     return [
         {
             "at": entry.at,
-            "who": _person_name(entry.actor),
+            "who": person_name(entry.actor),
             "role": roles.get(entry.actor_id, ""),
             "action": entry.get_action_display(),
             "detail": entry.detail,

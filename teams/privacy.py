@@ -1,18 +1,11 @@
 """teams' part of "download my data" (`community.privacy`): VNeID, group sessions
 attended and reminders sent."""
 
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from community.privacy import personal_data_register
+from community.privacy import person_name, personal_data_register
 
 from .models import GroupSession, Nudge, VneidLevel2
-
-
-def _name(user) -> str:
-    if user is None:
-        return ""
-    return user.full_name or gettext("(a deleted account)")
 
 
 def vneid_of_person(user) -> list[dict]:
@@ -21,7 +14,7 @@ def vneid_of_person(user) -> list[dict]:
         {
             "status": vneid.get_status_display(),
             "activated_on": vneid.activated_on,
-            "recorded_by": _name(vneid.recorded_by),
+            "recorded_by": person_name(vneid.recorded_by),
             "recorded_at": vneid.recorded_at,
         }
         for vneid in record
@@ -39,7 +32,7 @@ def sessions_of_person(user) -> list[dict]:
             "held_on": session.held_on,
             "place": session.place,
             "course": session.course.title if session.course else "",
-            "volunteer": _name(session.volunteer),
+            "volunteer": person_name(session.volunteer),
         }
         for session in sessions
     ]
@@ -49,7 +42,7 @@ def reminders_of_person(user) -> list[dict]:
     return [
         {
             "sent_at": nudge.sent_at,
-            "sent_by": _name(nudge.sent_by),
+            "sent_by": person_name(nudge.sent_by),
             "idle_days": nudge.idle_days,
         }
         for nudge in Nudge.objects.filter(resident=user)
