@@ -54,13 +54,24 @@ class RosterFilterForm(forms.Form):
     )
 
 
-class EnrolForm(forms.Form):
+class FullNameForm(forms.Form):
+    """A neighbour's full name as on their ID card, spaces tidied (enrol, correct)."""
+
     full_name = forms.CharField(
         label=_("Full name"),
         max_length=150,
         help_text=_("As on the ID card, for example Nguyễn Văn An."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
+
+    def clean_full_name(self):
+        name = " ".join(self.cleaned_data["full_name"].split())
+        if len(name) < 2:
+            raise forms.ValidationError(_("Please enter the full name."))
+        return name
+
+
+class EnrolForm(FullNameForm):
     birth_year = BirthYearField(label=_("Year of birth"))
     neighbourhood = NeighbourhoodChoiceField(
         label=_("Neighbourhood"), queryset=None, empty_label=None
@@ -90,12 +101,6 @@ class EnrolForm(forms.Form):
     def __init__(self, *args, neighbourhoods, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["neighbourhood"].queryset = neighbourhoods
-
-    def clean_full_name(self):
-        name = " ".join(self.cleaned_data["full_name"].split())
-        if len(name) < 2:
-            raise forms.ValidationError(_("Please enter the full name."))
-        return name
 
     def clean_phone(self):
         raw = self.cleaned_data["phone"].strip()
@@ -245,21 +250,7 @@ class ImportConfirmForm(forms.Form):
 # --- Care of a resident's record (issue #9) ------------------------------------------
 
 
-class _FullNameMixin:
-    def clean_full_name(self):
-        name = " ".join(self.cleaned_data["full_name"].split())
-        if len(name) < 2:
-            raise forms.ValidationError(_("Please enter the full name."))
-        return name
-
-
-class ResidentDetailsForm(_FullNameMixin, forms.Form):
-    full_name = forms.CharField(
-        label=_("Full name"),
-        max_length=150,
-        help_text=_("As on the ID card, for example Nguyễn Văn An."),
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
-    )
+class ResidentDetailsForm(FullNameForm):
     birth_year = BirthYearField(label=_("Year of birth"), required=False)
 
 
