@@ -19,8 +19,11 @@ def _new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def poster_create(*, page, user, size: str = "A4") -> Poster:
-    """A new printed batch of a page's poster, with its own short code."""
+def poster_create(
+    *, page, user, size: str = "A4", neighbourhood_id: int | None = None
+) -> Poster:
+    """A new printed batch of a page's poster, with its own short code; put up in
+    `neighbourhood_id` when given, so that its visits count there."""
     if size not in POSTER_SIZES:
         raise ValueError(f"Unknown poster size {size!r}")
     for _attempt in range(5):
@@ -30,6 +33,7 @@ def poster_create(*, page, user, size: str = "A4") -> Poster:
                     code=_new_code(),
                     page=page,
                     size=size,
+                    neighbourhood_id=neighbourhood_id,
                     created_by=user if user and user.is_authenticated else None,
                 )
         except IntegrityError:  # the same code twice: draw again

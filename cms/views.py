@@ -1,8 +1,10 @@
 from functools import wraps
 
+from django.apps import apps
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
@@ -29,15 +31,21 @@ def healthz(request):
 # --- Posters (Wagtail admin: mounted by cms.wagtail_hooks under /admin/posters/) ----
 
 
-def poster_download(request, page_id: int):
-    """A new poster batch of a live page, as a PDF to print (A4 by default, or A3)."""
-    size = request.GET.get("size", "A4").upper()
-    if size not in POSTER_SIZES:
-        raise Http404
+def _editable_live_page(request, page_id: int) -> Page:
     page = get_object_or_404(Page.objects.live(), pk=page_id)
     if not page.permissions_for_user(request.user).can_edit():
         raise Http404
-    poster = poster_create(page=page, user=request.user, size=size)
+    return page
+
+
+def _poster_response(request, page, size: str, neighbourhood=None) -> HttpResponse:
+    """A new poster batch of `page` as a PDF attachment to print."""
+    poster = poster_create(
+        page=page,
+        user=request.user,
+        size=size,
+        neighbourhood_id=neighbourhood.pk if neighbourhood else None,
+    )
     pdf = poster_render_pdf(poster_content_for(poster=poster))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
@@ -45,6 +53,44 @@ def poster_download(request, page_id: int):
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def poster_download(request, page_id: int):
+    """A new poster batch of a live page, as a PDF to print (A4 by default, or A3)."""
+    size = request.GET.get("size", "A4").upper()
+    if size not in POSTER_SIZES:
+        raise Http404
+    return _poster_response(request, _editable_live_page(request, page_id), size)
+
+
+def poster_print(request, page_id: int):
+    """Like the poster download, with the neighbourhood where the batch is put up
+    picked first (optional), so that the statistics count its visits there.
+
+    The neighbourhood is read through the app registry: cms imports no other app of
+    ours (DESIGN.md §2)."""
+    page = _editable_live_page(request, page_id)
+    neighbourhoods = (
+        apps.get_model("community", "Neighbourhood")
+        .objects.select_related("ward")
+        .order_by("ward__name", "number", "name")
+    )
+    size = request.GET.get("size", "").upper()
+    if size not in POSTER_SIZES:
+        return TemplateResponse(
+            request,
+            "cms/poster_print.html",
+            {"page": page, "sizes": POSTER_SIZES, "neighbourhoods": neighbourhoods},
+        )
+    chosen = request.GET.get("neighbourhood", "")
+    neighbourhood = None
+    if chosen:
+        neighbourhood = neighbourhoods.filter(
+            pk=int(chosen) if chosen.isdigit() else 0
+        ).first()
+        if neighbourhood is None:
+            raise Http404
+    return _poster_response(request, page, size, neighbourhood)
 
 
 # --- Offline reading and sign-out ---------------------------------------------------

@@ -3,28 +3,23 @@ visits that arrive through a poster's QR code."""
 
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
+from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.widgets import Button
-from wagtail.models import Page
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .admin_listing import ListingViewSet
 from .models import Poster
-from .posters import poster_render_pdf
-from .selectors import poster_content_for, poster_visits
-from .services import POSTER_SIZES, poster_create, poster_visit_record
-from .views import poster_download
+from .selectors import poster_visits
+from .services import POSTER_SIZES, poster_visit_record
+from .views import poster_download, poster_print
 
 POSTER_PARAM = "p"
 SEEN_SESSION_KEY = "cms_posters_seen"
@@ -46,48 +41,6 @@ def _poster_buttons(page, user):
         icon_name="download",
         priority=90 + len(POSTER_SIZES),
     )
-
-
-def poster_print(request, page_id: int):
-    """Like the poster download, with the neighbourhood where the batch is put up
-    picked first (optional), so that the statistics count its visits there.
-
-    The neighbourhood is read through the app registry: cms imports no other app of
-    ours (DESIGN.md §2)."""
-    page = get_object_or_404(Page.objects.live(), pk=page_id)
-    if not page.permissions_for_user(request.user).can_edit():
-        raise Http404
-    neighbourhoods = (
-        apps.get_model("community", "Neighbourhood")
-        .objects.select_related("ward")
-        .order_by("ward__name", "number", "name")
-    )
-    size = request.GET.get("size", "").upper()
-    if size not in POSTER_SIZES:
-        return TemplateResponse(
-            request,
-            "cms/poster_print.html",
-            {"page": page, "sizes": POSTER_SIZES, "neighbourhoods": neighbourhoods},
-        )
-    chosen = request.GET.get("neighbourhood", "")
-    neighbourhood = None
-    if chosen:
-        neighbourhood = neighbourhoods.filter(
-            pk=int(chosen) if chosen.isdigit() else 0
-        ).first()
-        if neighbourhood is None:
-            raise Http404
-    poster = poster_create(page=page, user=request.user, size=size)
-    if neighbourhood is not None:
-        Poster.objects.filter(pk=poster.pk).update(neighbourhood=neighbourhood)
-        poster.neighbourhood = neighbourhood
-    pdf = poster_render_pdf(poster_content_for(poster=poster))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="poster-{page.slug}-{size.lower()}-{poster.code}.pdf"'
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @hooks.register("register_page_header_buttons")
