@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -10,6 +11,7 @@ from certificates.models import Certificate
 from community.models import ResidentProfile
 from community.roles import Role
 from learning.models import CourseCompletion, LessonProgress
+from quizzes.models import QuizAttempt
 from stats.selectors import ward_dashboard
 from stats.views import csv_safe
 from teams.models import GroupSession
@@ -147,11 +149,44 @@ def test_anonymous_goes_to_login(client, activity):
 
 
 def test_chart_and_table_show_the_same_numbers(client, activity):
+    activity["n1"].adult_population = 8  # 2 of 8 registered: 25 %
+    activity["n1"].save()
+    activity["n2"].adult_population = 40  # 1 of 40: 2.5 %
+    activity["n2"].save()
     client.force_login(activity["officer"])
     content = client.get(URL).content.decode()
     assert "<svg" in content
     assert "<table" in content
     assert "<script" not in content.split("<svg", 1)[1].split("</svg>", 1)[0]
+    chart = content.split("<svg", 1)[1].split("</svg>", 1)[0]
+    table = content.split('<table class="stats-table">', 1)[1].split("</table>", 1)[0]
+    for key, share in (("n1", ("25,0", "25.0")), ("n2", ("2,5", "2.5"))):
+        name = activity[key].name
+        shown = re.search(re.escape(name) + r": ([0-9.,]+) %", chart)
+        assert shown is not None and shown.group(1) in share, key
+        row = table.split(name, 1)[1].split("</tr>", 1)[0]
+        assert f"<td>{shown.group(1)}</td>" in row, key
+
+
+RAW_TABLES = [
+    model._meta.db_table
+    for model in (LessonProgress, CourseCompletion, Certificate, QuizAttempt)
+]
+
+
+def test_dashboard_and_exports_read_no_raw_progress_table(client, activity):
+    """Summary rows only: the raw progress tables grow with every lesson opened."""
+    client.force_login(activity["officer"])
+    for url in [URL, reverse("stats:export_csv"), reverse("stats:export_xlsx")]:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        read = [
+            table
+            for table in RAW_TABLES
+            for query in queries
+            if f'"{table}"' in query["sql"]
+        ]
+        assert read == [], url
 
 
 def _queries(client):
