@@ -3,7 +3,7 @@
 All three are built from `table_of(dashboard)`, the same columns the page shows, so
 an export never says something the page does not. They hold aggregate numbers and
 place names only, no personal data. Cells a spreadsheet would run as a formula are
-neutralised (`spreadsheet_safe`).
+neutralised (`community.spreadsheets.spreadsheet_safe`).
 """
 
 import csv
@@ -16,23 +16,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from cms.pdf import fonts_url, html_to_pdf
+from community.spreadsheets import spreadsheet_safe
 
 from .charts import bar_chart, trend_chart
 from .cohorts import cohort_label
 from .selectors import Dashboard, Figures
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def spreadsheet_safe(value):
-    """A text cell a spreadsheet will show, never run: formulas get a leading quote.
-    Numbers stay numbers."""
-    if value is None:
-        return ""
-    if isinstance(value, int | float):
-        return value
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 @dataclass

@@ -15,10 +15,8 @@ from django.views.decorators.cache import never_cache
 
 from . import exports, selectors
 from .charts import bar_chart, trend_chart
-from .exports import filters_of, spreadsheet_safe, table_of
+from .exports import filters_of, table_of
 from .forms import DashboardFilterForm
-
-csv_safe = spreadsheet_safe  # the first slice's name
 
 
 def stats_access(view):

@@ -10,10 +10,10 @@ from django.urls import reverse
 from certificates.models import Certificate
 from community.models import ResidentProfile
 from community.roles import Role
+from community.spreadsheets import spreadsheet_safe
 from learning.models import CourseCompletion, LessonProgress
 from quizzes.models import QuizAttempt
 from stats.selectors import ward_dashboard
-from stats.views import csv_safe
 from teams.models import GroupSession
 from tests.community.factories import NeighbourhoodFactory
 
@@ -224,12 +224,12 @@ def test_csv_export_neutralises_formulas(client, activity):
 
 @pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1"])
 def test_csv_safe_prefixes_formula_starts(value):
-    assert csv_safe(value) == "'" + value
+    assert spreadsheet_safe(value) == "'" + value
 
 
 def test_csv_safe_leaves_plain_text():
-    assert csv_safe("Tổ dân phố số 1") == "Tổ dân phố số 1"
-    assert csv_safe(12) == 12  # numbers stay numbers
+    assert spreadsheet_safe("Tổ dân phố số 1") == "Tổ dân phố số 1"
+    assert spreadsheet_safe(12) == 12  # numbers stay numbers
 
 
 def test_staff_find_the_dashboard_in_the_menu(

