@@ -370,6 +370,13 @@ def test_every_figure_equals_the_raw_count(
                 assert dashboard.trend[-1].completed_any == total.completed_any
                 assert sum(p.started for p in dashboard.trend) == total.started
                 assert sum(p.completed for p in dashboard.trend) == total.completed
+                # The trend's first week against the naive counter too, so that
+                # where the trend starts from is checked, not only where it ends.
+                week = dashboard.trend[0]
+                naive = naive_figures(ids, args[0], week.week_end, args[2], args[3])
+                for name in ("registered", "completed_any", "started", "completed"):
+                    counted = sum(counts[name] for counts in naive.values())
+                    assert getattr(week, name) == counted, (name, args)
 
             # Drift a test injects is found, reported and fixed.
             row = DailySummary.objects.order_by("?").first()
