@@ -627,3 +627,34 @@ def test_a_killed_import_leaves_nothing_half_written(places, tmp_path):
     assert process.returncode == -signal.SIGKILL
     assert User.objects.count() == 0
     assert ResidentProfile.objects.count() == 0
+
+
+# --- Probable duplicates: the same list imported twice (issue #16) -----------------
+
+NO_PHONES = [
+    ["Họ và tên", "Năm sinh", "Tổ dân phố"],
+    ["Đỗ Thị Lan", "1955", "Tổ 1"],  # 2
+    ["Phan Văn Tư", "1950", "Tổ 1"],  # 3
+    ["đỗ  thị lan", "1955", "Tổ 1"],  # 4 the same as line 2, typed otherwise
+    ["Đỗ Thị Lan", "1956", "Tổ 1"],  # 5 another year: someone else
+    ["Đỗ Thị Lan", "1955", "Tổ 2"],  # 6 another neighbourhood: someone else
+]
+
+
+@pytest.mark.xfail(strict=True, reason="issue #16: a second record for each today")
+def test_a_list_imported_twice_creates_nobody_the_second_time(places, volunteer):
+    first = preview_of(csv_bytes(NO_PHONES), places)
+    assert [row.line for row in first.rows] == [2, 3, 5, 6]
+    assert [problem.line for problem in first.duplicates] == [4]
+    assert "line 2" in first.duplicates[0].reason
+    import_apply(preview=first, mode=GOOD_ROWS, imported_by=volunteer)
+    assert User.objects.filter(full_name="Đỗ Thị Lan").count() == 3
+
+    again = preview_of(csv_bytes(NO_PHONES), places)
+
+    assert again.rows == []
+    assert [problem.line for problem in again.duplicates] == [2, 3, 4, 5, 6]
+    assert "already registered in this neighbourhood" in again.duplicates[0].reason
+    result = import_apply(preview=again, mode=GOOD_ROWS, imported_by=volunteer)
+    assert result.created == 0
+    assert User.objects.filter(full_name="Đỗ Thị Lan").count() == 3
