@@ -2,15 +2,19 @@
 background task whose progress the job page shows."""
 
 import io
+from datetime import timedelta
 
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import User
 from community.models import ResidentProfile
 from teams.models import ImportJob
+from teams.services import import_job_create
 
 from .factories import login
 
@@ -226,3 +230,33 @@ def test_the_uploaded_file_is_cleared_when_the_job_fails(
     job.refresh_from_db()
     assert job.status == ImportJob.Status.FAILED
     assert bytes(job.data) == b""
+
+
+# --- Uploads never confirmed expire (issue #16) ---------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="issue #16: kept forever today")
+def test_an_upload_never_confirmed_is_wiped_after_a_week(client, team):
+    def upload():
+        return import_job_create(
+            uploaded_by=team["volunteer"],
+            ward=team["ward"],
+            neighbourhood=team["n1"],
+            filename="danh-sach.csv",
+            data="Họ và tên;Năm sinh\nLê Thị Mai;1960\n".encode(),
+        )
+
+    old, recent = upload(), upload()
+    ImportJob.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - timedelta(days=8)
+    )
+    call_command("purge_imports")
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert bytes(old.data) == b"" and old.status == "expired"
+    assert bytes(recent.data) != b"" and recent.status == "uploaded"
+    login(client, team["volunteer"])
+    page = client.get(reverse("teams:import_job", args=[old.pk]))
+    assert page.status_code == 200
+    assert "Lê Thị Mai" not in page.text
+    assert "form" not in page.context or page.context["form"] is None
