@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from .models import SignInCard, SmsMessage, User
@@ -24,9 +25,7 @@ def signin_card_issue(*, user: User, issued_by: User | None) -> tuple[SignInCard
     The person's earlier unused cards stop working.
     """
     now = timezone.now()
-    SignInCard.objects.filter(user=user, used_at=None, revoked_at=None).update(
-        revoked_at=now
-    )
+    signin_cards_void(user=user, now=now)
     token = secrets.token_urlsafe(32)
     card = SignInCard.objects.create(
         user=user,
@@ -36,6 +35,19 @@ def signin_card_issue(*, user: User, issued_by: User | None) -> tuple[SignInCard
         expires_at=now + timedelta(days=settings.SIGNIN_CARD_VALID_DAYS),
     )
     return card, token
+
+
+def signin_cards_void(*, user: User, now=None) -> int:
+    """The person's unused cards stop working (a new card, or a role granted)."""
+    return SignInCard.objects.filter(user=user, used_at=None, revoked_at=None).update(
+        revoked_at=now or timezone.now()
+    )
+
+
+def _card_allowed(user: User) -> bool:
+    """Whether a card may sign this account in: decided by the access module named
+    in `SIGNIN_CARD_ALLOWED` (accounts imports no app above it)."""
+    return import_string(settings.SIGNIN_CARD_ALLOWED)(user)
 
 
 def signin_card_url(token: str) -> str:
@@ -52,7 +64,8 @@ def signin_card_use(*, token: str) -> User:
         .filter(token_hash=_hash(token))
         .first()
     )
-    if card is None or not card.user.is_active:
+    if card is None or not card.user.is_active or not _card_allowed(card.user):
+        # A staff account never signs in with a card, whoever printed it.
         raise ValidationError(_("This sign-in card is not valid."), code="unknown")
     if card.used_at is not None:
         raise ValidationError(
@@ -109,6 +122,8 @@ def user_anonymise(*, user: User) -> None:
     user.email = ""
     user.birth_year = None
     user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
     user.set_unusable_password()
     user.save()
     SignInCard.objects.filter(user=user).delete()

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from community.access import can_view_resident, scope_of
+from community.access import can_view_resident, is_city_admin
 from community.models import ResidentProfile
 from learning.models import LessonPage
 
@@ -37,7 +37,7 @@ def certificate_can_download(*, user, certificate: Certificate) -> bool:
     """The holder, and the staff who may see the holder (`community.access`)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    if certificate.user_id == user.pk or scope_of(user).city_admin:
+    if certificate.user_id == user.pk or is_city_admin(user):
         return True
     profile = (
         ResidentProfile.objects.select_related("neighbourhood")

@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from community.models import ResidentProfile
+from community.models import AccessLogEntry, ResidentProfile
+from community.services import access_log_record
 from learning.models import CoursePage
 
 from .codes import code_generate
@@ -156,6 +157,25 @@ MERGED_DUPLICATE = "merged duplicate"
 
 
 @transaction.atomic
+def certificate_pdf_viewed(*, certificate: Certificate, by: User) -> None:
+    """Staff opening someone's certificate PDF is logged (issue #16); the holder
+    opening their own is not."""
+    if by.pk == certificate.user_id:
+        return
+    profile = (
+        ResidentProfile.objects.filter(user_id=certificate.user_id)
+        .select_related("neighbourhood")
+        .first()
+    )
+    access_log_record(
+        actor=by,
+        action=AccessLogEntry.Action.VIEWED,
+        subject=certificate.user,
+        neighbourhood=profile.neighbourhood if profile else None,
+        detail="certificate PDF",
+    )
+
+
 def certificates_merge(*, keeper: User, duplicate: User) -> list[Certificate]:
     """Give `keeper` the certificates of `duplicate` (two records, one person).
 

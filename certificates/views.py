@@ -11,7 +11,7 @@ from .models import Certificate
 from .names import name_mask
 from .ratelimit import verify_allowed
 from .selectors import certificate_can_download
-from .services import certificate_pdf
+from .services import certificate_pdf, certificate_pdf_viewed
 
 
 @require_safe
@@ -80,6 +80,7 @@ def certificate_pdf_view(request, code: str):
         raise Http404
     if canonical != code:
         return redirect("certificates:pdf", code=canonical)
+    certificate_pdf_viewed(certificate=certificate, by=request.user)
     response = HttpResponse(
         certificate_pdf(certificate=certificate), content_type="application/pdf"
     )

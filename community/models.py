@@ -283,6 +283,15 @@ class AccessLogEntry(models.Model):
         related_name="+",
     )
     detail = models.CharField(_("what"), max_length=255, blank=True)
+    # A list a staff member opened (a roster page, a search, the admin's user list)
+    # is one entry naming everyone it showed, so that each person finds it in their
+    # own data download (issue #16).
+    people = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("people shown"),
+        blank=True,
+        related_name="access_log_listings",
+    )
 
     class Meta:
         verbose_name = _("access log entry")

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -32,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import SignInCard, SmsMessage, User
 
+from .access import is_staff_account
 from .models import AccessLogEntry, ResidentProfile, RoleAssignment
 
 Provider = Callable[[User], Iterable[Mapping[str, Any]]]
@@ -270,7 +272,11 @@ def _sms(user: User) -> list[dict[str, Any]]:
 
 
 def _access_log(user: User) -> list[dict[str, Any]]:
-    entries = list(AccessLogEntry.objects.filter(subject=user).select_related("actor"))
+    entries = list(
+        AccessLogEntry.objects.filter(Q(subject=user) | Q(people=user))
+        .distinct()
+        .select_related("actor")
+    )
     roles = _roles_by_person(entry.actor for entry in entries)
     return [
         {
@@ -374,7 +380,7 @@ def self_erasure_refusal(*, user: User) -> str | None:
     team could lose its last volunteer, or the city its last administrator, by one
     click). People with no resident profile have nothing to withdraw here.
     """
-    if RoleAssignment.objects.filter(user=user).exists() or user.is_superuser:
+    if is_staff_account(user):
         return gettext(
             "You hold a role in the movement (volunteer, officer, editor or "
             "administrator). Please ask a city administrator to remove your role "

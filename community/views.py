@@ -29,7 +29,7 @@ from wagtail.permission_policies import BasePermissionPolicy
 
 from accounts.phones import phone_normalise
 
-from .access import scope_of
+from .access import is_city_admin
 from .forms import NeighbourhoodChoiceField
 from .models import RoleAssignment, Ward
 from .roles import Role
@@ -42,9 +42,9 @@ User = get_user_model()
 class CityAdminPermissionPolicy(BasePermissionPolicy):
     """Wagtail permission policy: only city admins, and only the listed actions.
 
-    `community.access.scope_of` decides who is a city admin, so the admin asks the same
-    question as every other view. Actions not listed (e.g. "change" for roles, which
-    are granted and revoked but never edited) are refused to everyone.
+    `community.access.is_city_admin` decides who is a city admin, so the admin asks
+    the same question as every other view. Actions not listed (e.g. "change" for
+    roles, which are granted and revoked but never edited) are refused to everyone.
     """
 
     def __init__(self, model, *, actions):
@@ -52,10 +52,10 @@ class CityAdminPermissionPolicy(BasePermissionPolicy):
         self.actions = frozenset(actions)
 
     def user_has_permission(self, user, action):
-        return action in self.actions and scope_of(user).city_admin
+        return action in self.actions and is_city_admin(user)
 
     def user_has_any_permission(self, user, actions):
-        return bool(self.actions.intersection(actions)) and scope_of(user).city_admin
+        return bool(self.actions.intersection(actions)) and is_city_admin(user)
 
     def users_with_any_permission(self, actions):
         if not self.actions.intersection(actions):
@@ -274,7 +274,7 @@ class RoleRevokeView(PermissionCheckedMixin, View):
         )
         label = str(assignment)
         try:
-            role_revoke(assignment=assignment)
+            role_revoke(assignment=assignment, by=request.user)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)

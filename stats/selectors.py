@@ -18,7 +18,12 @@ from datetime import date, timedelta
 
 from django.db.models import Q, Sum
 
-from community.access import neighbourhoods_visible_to, scope_of, wards_visible_to
+from community.access import (
+    is_city_admin,
+    may_see_statistics,
+    neighbourhoods_visible_to,
+    wards_visible_to,
+)
 from community.models import Ward
 from learning.models import CoursePage
 
@@ -134,12 +139,11 @@ class Dashboard:
 
 
 def may_see_stats(user) -> bool:
-    scope = scope_of(user)
-    return scope.city_admin or bool(scope.ward_ids or scope.neighbourhood_ids)
+    return may_see_statistics(user)
 
 
 def may_see_city(user) -> bool:
-    return scope_of(user).city_admin
+    return is_city_admin(user)
 
 
 def stats_wards_for(user):

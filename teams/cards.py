@@ -8,12 +8,14 @@ sheet, cut along the dashed lines.
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.template.loader import render_to_string
 
 from accounts.models import User
 from accounts.services import signin_card_issue, signin_card_url
 from cms.pdf import html_to_pdf, qr_png_data_uri
+from community.access import Change, can_change_resident
 from community.models import AccessLogEntry, ResidentProfile
 
 from .services import staff_access_record
@@ -49,7 +51,10 @@ def cards_issue(
     *, profiles: list[ResidentProfile], issued_by: User
 ) -> list[CardContent]:
     """A new card for each resident (their older cards stop working); each card
-    printed for someone else is logged."""
+    printed for someone else is logged. Refused unless `issued_by` may print a card
+    for every one of them (`community.access`: never for a staff account)."""
+    if not all(can_change_resident(issued_by, p, Change.CARD) for p in profiles):
+        raise PermissionDenied
     contents = []
     for profile in profiles:
         card, token = signin_card_issue(user=profile.user, issued_by=issued_by)

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.access import scope_of
+from community.access import is_city_admin, neighbourhoods_served_by
 from community.imports import (
     ImportFileError,
     ImportPreview,
@@ -35,10 +35,10 @@ def job_preview(*, job: ImportJob) -> ImportPreview:
         ward=job.ward,
         neighbourhood=job.neighbourhood,
     )
-    scope = scope_of(job.uploaded_by) if job.uploaded_by else None
-    if scope is None or scope.city_admin:
+    uploader = job.uploaded_by
+    if uploader is None or is_city_admin(uploader):
         return preview
-    served = scope.neighbourhood_ids
+    served = set(neighbourhoods_served_by(uploader).values_list("pk", flat=True))
     kept, refused = [], []
     for row in preview.rows:
         if row.neighbourhood.pk in served:

@@ -162,6 +162,7 @@ class ImportJob(models.Model):
         RUNNING = "running", _("Importing")
         DONE = "done", _("Finished")
         FAILED = "failed", _("Failed")
+        EXPIRED = "expired", _("Expired: not confirmed within a week")
 
     class Mode(models.TextChoices):
         ALL_OR_NOTHING = "all_or_nothing", _("All or nothing")

@@ -15,9 +15,11 @@ from django.utils import timezone
 from accounts.phones import phone_normalise
 from certificates.models import Certificate
 from community.access import (
+    Change,
+    is_city_admin,
     neighbourhoods_visible_to,
+    residents_changeable_by,
     residents_visible_to,
-    scope_of,
 )
 from community.models import Neighbourhood, ResidentProfile
 from learning.models import CourseCompletion, CoursePage, LessonProgress
@@ -30,34 +32,6 @@ from .search import search_key
 NOT_STARTED, LEARNING, COMPLETED = "not_started", "learning", "completed"
 NUDGE_INTERVAL = timedelta(days=7)
 GONE_LIST_SIZE = 50
-
-
-# --- Who may do what here -------------------------------------------------------
-
-
-def may_use_workspace(user) -> bool:
-    """Volunteers, officers and city admins: the people the workspace serves."""
-    return scope_of(user).is_staff_scope
-
-
-def may_write(user) -> bool:
-    """Volunteers (for their neighbourhoods) and city admins; officers only read."""
-    scope = scope_of(user)
-    return scope.city_admin or bool(scope.neighbourhood_ids)
-
-
-def neighbourhoods_served_by(user) -> QuerySet[Neighbourhood]:
-    """Neighbourhoods where this user may enrol and change people (not just read).
-
-    The same rule as `community.access.can_change_resident`, for places.
-    """
-    scope = scope_of(user)
-    visible = neighbourhoods_visible_to(user)
-    if scope.city_admin:
-        return visible.order_by("ward__name", "number", "name")
-    return visible.filter(pk__in=scope.neighbourhood_ids).order_by(
-        "ward__name", "number", "name"
-    )
 
 
 def team_neighbourhoods(*, user) -> list[Neighbourhood]:
@@ -272,6 +246,28 @@ def sessions_visible_to(*, user) -> QuerySet[GroupSession]:
     )
 
 
+def session_attendee_choices(
+    *, user, neighbourhood: Neighbourhood
+) -> QuerySet[ResidentProfile]:
+    """Who may be recorded as attending a session in this neighbourhood: its active
+    residents the user may change (`community.access`, `Change.ATTEND`)."""
+    return (
+        residents_changeable_by(user, Change.ATTEND)
+        .filter(neighbourhood=neighbourhood, status=ResidentProfile.Status.ACTIVE)
+        .order_by("user__full_name", "pk")
+    )
+
+
+def reminder_recipients(
+    *, user, neighbourhood: Neighbourhood
+) -> QuerySet[ResidentProfile]:
+    """The residents of this neighbourhood the user may send reminders to; who of
+    them is due one is `nudge_candidates`."""
+    return residents_changeable_by(user, Change.REMIND).filter(
+        neighbourhood=neighbourhood
+    )
+
+
 def nudge_candidates(
     *, profiles: QuerySet[ResidentProfile], days: int, now=None
 ) -> QuerySet[ResidentProfile]:
@@ -295,10 +291,9 @@ def nudge_candidates(
 
 
 def import_jobs_of(*, user) -> QuerySet[ImportJob]:
-    """The imports a user may open: their own, in a ward they still follow."""
-    scope = scope_of(user)
+    """The imports a user may open: their own; city admins, every one."""
     jobs = ImportJob.objects.select_related("ward", "neighbourhood").defer("data")
-    if scope.city_admin:
+    if is_city_admin(user):
         return jobs
     return jobs.filter(uploaded_by=user)
 
@@ -344,13 +339,12 @@ def move_choices(*, profile: ResidentProfile) -> QuerySet[Neighbourhood]:
 def merge_candidates(
     *, user, profile: ResidentProfile, query: str, limit: int = 20
 ) -> list[ResidentProfile]:
-    """Other records the user may merge with this one: people they may change
-    (`neighbourhoods_served_by`), not erased, found by name or phone."""
+    """Other records the user may merge with this one: people they may merge
+    (`community.access`), not erased, found by name or phone."""
     if not " ".join(query.split()):
         return []
     profiles = (
-        residents_visible_to(user)
-        .filter(neighbourhood__in=neighbourhoods_served_by(user))
+        residents_changeable_by(user, Change.MERGE)
         .exclude(pk=profile.pk)
         .exclude(status=ResidentProfile.Status.WITHDRAWN)
         .order_by("user__full_name", "pk")

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 
-from ..models import Neighbourhood, Ward
+from ..models import Neighbourhood, ResidentProfile, Ward
 from ..services import residents_register_imported
 from .cells import (
     BIRTH_YEAR,
@@ -209,7 +209,7 @@ def import_preview(
             continue
         if phone:
             first_line_of_phone[phone] = line
-            values_of_line[line] = values
+        values_of_line[line] = values
         good.append(
             ImportRow(
                 line=line,
@@ -221,7 +221,10 @@ def import_preview(
         )
 
     good, registered = _split_registered(good, values_of_line)
-    duplicates = sorted(duplicates + registered, key=lambda problem: problem.line)
+    good, probable = _split_probable(good, values_of_line)
+    duplicates = sorted(
+        duplicates + registered + probable, key=lambda problem: problem.line
+    )
     return ImportPreview(
         rows=good, duplicates=duplicates, bad=bad, lines_read=lines_read
     )
@@ -353,6 +356,59 @@ def _place(cell_value, finder, default, columns):
     if default is not None:
         return default, None
     return None, _("The neighbourhood is missing.")
+
+
+def _person_key(full_name: str, birth_year: int | None, neighbourhood_id: int):
+    return (" ".join(full_name.casefold().split()), birth_year, neighbourhood_id)
+
+
+def _split_probable(
+    rows: list[ImportRow], values_of_line: dict[int, dict[str, str]] | None = None
+) -> tuple[list[ImportRow], list[RowProblem]]:
+    """Rows that are probably someone already here: the same name, year of birth
+    and neighbourhood as a resident registered there, or as an earlier row. A list
+    imported twice would otherwise give a person without a phone two records
+    (issue #16). They are skipped and shown, never merged; a real namesake is
+    enrolled by hand."""
+    neighbourhood_ids = {row.neighbourhood.pk for row in rows if row.birth_year}
+    known = {
+        _person_key(name, year, neighbourhood_id)
+        for name, year, neighbourhood_id in ResidentProfile.objects.filter(
+            neighbourhood_id__in=neighbourhood_ids, user__birth_year__isnull=False
+        )
+        .exclude(status=ResidentProfile.Status.WITHDRAWN)
+        .values_list("user__full_name", "user__birth_year", "neighbourhood_id")
+    }
+    first_line: dict[tuple, int] = {}
+    fresh, probable = [], []
+    for row in rows:
+        if row.birth_year is None:
+            fresh.append(row)
+            continue
+        key = _person_key(row.full_name, row.birth_year, row.neighbourhood.pk)
+        if key in known:
+            reason = _(
+                "Someone with the same name and year of birth is already registered "
+                "in this neighbourhood: probably the same person. If it is someone "
+                "else, enrol them by hand."
+            )
+        elif key in first_line:
+            reason = _(
+                "The same name, year of birth and neighbourhood are on line "
+                "%(line)s: probably the same person."
+            ) % {"line": first_line[key]}
+        else:
+            first_line[key] = row.line
+            fresh.append(row)
+            continue
+        probable.append(
+            RowProblem(
+                line=row.line,
+                reason=reason,
+                values=(values_of_line or {}).get(row.line) or row.values(),
+            )
+        )
+    return fresh, probable
 
 
 def _split_registered(

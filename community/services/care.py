@@ -1,7 +1,9 @@
 """A resident's record over time (issue #9): the access log, corrections, moves,
 leaving, erasure, a new phone after a lost SIM, two records of one person."""
 
-from django.core.exceptions import ValidationError
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +12,7 @@ from accounts.models import SignInCard, User
 from accounts.phones import phone_normalise
 from accounts.services import sessions_end, user_anonymise
 
+from ..access import Change, can_change_resident, is_staff_account
 from ..models import (
     AccessLogEntry,
     Neighbourhood,
@@ -21,6 +24,7 @@ from ..signals import (
     resident_updated,
     residents_merged,
 )
+from .roles import roles_clear
 
 
 def access_log_record(
@@ -30,18 +34,38 @@ def access_log_record(
     subject: User | None = None,
     neighbourhood: Neighbourhood | None = None,
     detail: str = "",
+    people: Iterable[User | int] = (),
 ) -> AccessLogEntry:
     """Record that staff looked at, changed, exported or printed personal data.
 
     `detail` names what (a list, the fields changed), never the personal data itself.
+    `people`: everyone a list showed (one entry for the whole page, not one each).
     """
-    return AccessLogEntry.objects.create(
+    entry = AccessLogEntry.objects.create(
         actor=actor,
         action=action,
         subject=subject,
         neighbourhood=neighbourhood,
         detail=detail[:255],
     )
+    shown = {getattr(person, "pk", person) for person in people}
+    shown.discard(actor.pk)  # one's own record is not logged
+    if shown:  # a new entry: one INSERT of the links, no look-up first
+        AccessLogEntry.people.through.objects.bulk_create(
+            AccessLogEntry.people.through(accesslogentry_id=entry.pk, user_id=pk)
+            for pk in sorted(shown)
+        )
+    return entry
+
+
+def _check_may(by: User | None, profile: ResidentProfile, change: Change) -> None:
+    """Services check too, not only views (issue #16): someone acting on another
+    person's record must be allowed by `community.access`. The person themselves
+    acts on their own pages; `by=None` is the system (imports, the demo)."""
+    if by is None or by.pk == profile.user_id:
+        return
+    if not can_change_resident(by, profile, change):
+        raise PermissionDenied
 
 
 def _log_change(by: User | None, profile: ResidentProfile, detail: str) -> None:
@@ -65,6 +89,7 @@ def resident_details_update(
     by: User | None,
 ) -> ResidentProfile:
     """Correct a resident's name and birth year; announce what changed."""
+    _check_may(by, profile, Change.RECORD)
     user = profile.user
     full_name = " ".join(full_name.split())
     changed = frozenset(
@@ -90,6 +115,7 @@ def resident_move(
     *, profile: ResidentProfile, neighbourhood: Neighbourhood, by: User | None
 ) -> ResidentProfile:
     """Move a resident to another neighbourhood; its volunteers see them from now on."""
+    _check_may(by, profile, Change.RECORD)
     locked = ResidentProfile.objects.select_for_update().get(pk=profile.pk)
     from_id = locked.neighbourhood_id
     if from_id == neighbourhood.pk:
@@ -143,6 +169,7 @@ def resident_mark_gone(
     *, profile: ResidentProfile, status: str, reason: str, by: User
 ) -> ResidentProfile:
     """Mark a resident as moved away or deceased: out of rosters and reminders."""
+    _check_may(by, profile, Change.RECORD)
     if status not in (
         ResidentProfile.Status.MOVED_AWAY,
         ResidentProfile.Status.DECEASED,
@@ -162,7 +189,20 @@ def resident_erase(
     `by` is the resident themselves, or the volunteer or city admin acting on their
     spoken or paper request (then `reason` says so, and the access log records it).
     Listeners revoke certificates ("withdrawn") and drop the person from rosters.
+
+    A staff account is not erased while it holds a role: a city admin revokes the
+    roles first, so the "last city admin" guard counts right (issue #16).
     """
+    _check_may(by, profile, Change.ERASE)
+    if is_staff_account(profile.user):
+        raise ValidationError(
+            _(
+                "This person holds a role in the movement (volunteer, officer, "
+                "editor or administrator). A city administrator must remove the "
+                "role first."
+            ),
+            code="staff",
+        )
     if by.pk != profile.user_id and not (reason or "").strip():
         raise ValidationError(
             _("Say how the resident asked (spoken or on paper)."), code="reason"
@@ -187,6 +227,7 @@ def resident_erase(
         consent_confirmed_by=None, enrolled_by=None
     )
     user_anonymise(user=profile.user)
+    roles_clear(user=profile.user)
     return profile
 
 
@@ -203,7 +244,9 @@ def resident_phone_change(
     no SMS can reach the lost number. The number is normalised; one already in use
     is refused. The number is not marked confirmed (no SMS code was sent to it). The
     person's sessions end: whoever holds the old SIM is signed out. Logged (CHANGED).
+    A staff member's number is changed by a city admin only (`community.access`).
     """
+    _check_may(by, profile, Change.PHONE)
     if not seen_in_person:
         raise ValidationError(
             _("Please confirm that you saw the person and their ID card."),
@@ -246,6 +289,8 @@ def resident_merge_into(
     the duplicate, deletes the duplicate's profile and account, logs the merge
     (CHANGED) and announces `residents_merged` on commit so statistics re-count.
     """
+    _check_may(by, keeper, Change.MERGE)
+    _check_may(by, duplicate, Change.MERGE)
     keeper_user = User.objects.select_for_update().get(pk=keeper.user_id)
     duplicate_user = User.objects.select_for_update().get(pk=duplicate.user_id)
     merged_user_id, merged_neighbourhood_id = (
@@ -255,6 +300,14 @@ def resident_merge_into(
 
     SignInCard.objects.filter(user=duplicate_user).update(user=keeper_user)
     AccessLogEntry.objects.filter(subject=duplicate_user).update(subject=keeper_user)
+    listings = AccessLogEntry.people.through.objects
+    listings.filter(
+        user=duplicate_user,
+        accesslogentry_id__in=listings.filter(user=keeper_user).values(
+            "accesslogentry_id"
+        ),
+    ).delete()
+    listings.filter(user=duplicate_user).update(user=keeper_user)
     phone = duplicate_user.phone
     fill = []
     if keeper_user.birth_year is None and duplicate_user.birth_year is not None:

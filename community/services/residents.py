@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 
 from ..models import (
+    AccessLogEntry,
     Neighbourhood,
     ResidentProfile,
 )
@@ -116,6 +117,19 @@ def residents_register_imported(
     else:
         for profile in profiles:
             profile.save()
+
+    if imported_by is not None:
+        # One access-log entry per person a staff member imported (issue #16).
+        AccessLogEntry.objects.bulk_create(
+            AccessLogEntry(
+                actor=imported_by,
+                action=AccessLogEntry.Action.CHANGED,
+                subject_id=profile.user_id,
+                neighbourhood_id=profile.neighbourhood_id,
+                detail="imported from a list",
+            )
+            for profile in profiles
+        )
 
     def announce():
         for profile in profiles:

@@ -1,13 +1,14 @@
 """Roles and their scope, with the Wagtail rights that follow them."""
 
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.services import signin_cards_void
 
-from ..access import forget_scope
+from ..access import forget_scope, may_grant_roles
 from ..models import (
     Neighbourhood,
     RoleAssignment,
@@ -55,7 +56,14 @@ def role_grant(
     neighbourhood: Neighbourhood | None = None,
     granted_by: User | None = None,
 ) -> RoleAssignment:
-    """Give a person a role with its scope; granting the same role twice is a no-op."""
+    """Give a person a role with its scope; granting the same role twice is a no-op.
+
+    Only city admins grant roles (`granted_by=None` is the system: the demo, a
+    command). The person's unused sign-in cards stop working: a card never signs
+    in a staff account.
+    """
+    if granted_by is not None and not may_grant_roles(granted_by):
+        raise PermissionDenied
     _check_scope(role, ward, neighbourhood)
     assignment, _created = RoleAssignment.objects.get_or_create(
         user=user,
@@ -65,13 +73,26 @@ def role_grant(
         defaults={"granted_by": granted_by},
     )
     _sync_admin_access(user, changed_role=role)
+    signin_cards_void(user=user)
     return assignment
 
 
 @transaction.atomic
-def role_revoke(*, assignment: RoleAssignment) -> None:
-    """Take a role back. The last city admin cannot be removed: no one could manage
-    roles afterwards."""
+def roles_clear(*, user: User) -> None:
+    """Take every role from an account being anonymised (its data was erased)."""
+    for role in set(
+        RoleAssignment.objects.filter(user=user).values_list("role", flat=True)
+    ):
+        RoleAssignment.objects.filter(user=user, role=role).delete()
+        _sync_admin_access(user, changed_role=role)
+
+
+@transaction.atomic
+def role_revoke(*, assignment: RoleAssignment, by: User | None = None) -> None:
+    """Take a role back (city admins only; `by=None` is the system). The last city
+    admin cannot be removed: no one could manage roles afterwards."""
+    if by is not None and not may_grant_roles(by):
+        raise PermissionDenied
     if assignment.role == Role.CITY_ADMIN:
         others = (
             User.objects.filter(is_superuser=True, is_active=True)

@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "community.apps.UsersAdminConfig",  # wagtail.users, its user pages logged
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -209,8 +209,13 @@ ACCOUNT_RATE_LIMITS = {
 SIGNIN_CARD_VALID_DAYS = env_int("SIGNIN_CARD_VALID_DAYS", 14)
 SIGNIN_CARD_SESSION_DAYS = env_int("SIGNIN_CARD_SESSION_DAYS", 180)
 SIGNIN_CARD_RATE = "30/m"
+# Who may sign in with a printed card: residents, never a staff account (issue #16).
+# A dotted path, so that accounts asks community's access module without importing it.
+SIGNIN_CARD_ALLOWED = "community.access.may_sign_in_with_card"
 # Access-log entries older than this are deleted by `manage.py purge_access_log`.
 ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 730)
+# An uploaded list nobody confirmed is wiped after this many days (`purge_imports`).
+IMPORT_UPLOAD_KEEP_DAYS = env_int("IMPORT_UPLOAD_KEEP_DAYS", 7)
 # Look-ups of /certificates/verify/ per IP (accounts.ratelimit).
 CERTIFICATE_VERIFY_RATE = env_str("CERTIFICATE_VERIFY_RATE", "60/m")
 # Resident lists (community.imports): the largest file and row count accepted.

@@ -6,10 +6,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from certificates.services import certificate_issue, certificates_merge
-from community.access import can_change_resident
+from community.access import can_merge_residents, is_staff_account
 from community.models import (
     ResidentProfile,
-    RoleAssignment,
 )
 from community.services import (
     resident_merge_into,
@@ -70,7 +69,7 @@ def residents_merge(
     """
     if keeper.pk == duplicate.pk:
         raise ValidationError(_("Choose two different records."), code="same")
-    if not (can_change_resident(by, keeper) and can_change_resident(by, duplicate)):
+    if not can_merge_residents(by, keeper, duplicate):
         raise PermissionDenied
     locked = {
         profile.pk: profile
@@ -89,9 +88,7 @@ def residents_merge(
         raise ValidationError(
             _("A record whose data was erased cannot be merged."), code="withdrawn"
         )
-    if RoleAssignment.objects.filter(user_id=duplicate.user_id).exists() or (
-        duplicate.user.is_staff or duplicate.user.is_superuser
-    ):
+    if is_staff_account(duplicate.user):
         raise ValidationError(
             _(
                 "The record to merge away belongs to a volunteer or official. Keep "

@@ -3,7 +3,7 @@ VNeID, group sessions, reminders, imports."""
 
 import logging
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,7 +14,12 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.phones import phone_normalise
 from accounts.sms import SmsDeliveryError, sms_send
-from community.access import can_change_resident, scope_of
+from community.access import (
+    Change,
+    can_change_resident,
+    residents_changeable_by,
+    serves_neighbourhood,
+)
 from community.models import (
     AccessLogEntry,
     Neighbourhood,
@@ -42,11 +47,12 @@ def staff_access_record(
     profile: ResidentProfile | None = None,
     neighbourhood: Neighbourhood | None = None,
     detail: str = "",
+    people=(),
 ) -> AccessLogEntry | None:
     """Log that staff viewed, changed, exported or printed personal data.
 
     One's own record is not logged (a volunteer is also a resident). `detail` names
-    what, never the data itself.
+    what, never the data itself; `people`, everyone a list showed.
     """
     if profile is not None and profile.user_id == actor.pk:
         return None
@@ -56,12 +62,8 @@ def staff_access_record(
         subject=profile.user if profile is not None else None,
         neighbourhood=neighbourhood or (profile.neighbourhood if profile else None),
         detail=detail,
+        people=people,
     )
-
-
-def _serves(user, neighbourhood: Neighbourhood) -> bool:
-    scope = scope_of(user)
-    return scope.city_admin or neighbourhood.pk in scope.neighbourhood_ids
 
 
 # --- Search key -------------------------------------------------------------------
@@ -111,7 +113,7 @@ def neighbour_enrol(
     The account has no usable password: the neighbour signs in with a printed card
     or an SMS code. Without a phone (e.g. a family sharing one), `phone` is empty.
     """
-    if not _serves(volunteer, neighbourhood):
+    if not serves_neighbourhood(volunteer, neighbourhood):
         raise PermissionDenied
     number = phone_normalise(phone) if phone and phone.strip() else None
     if number is not None:
@@ -176,7 +178,7 @@ def vneid_confirm(
     *, volunteer: User, profile: ResidentProfile, activated_on: date
 ) -> VneidLevel2:
     """A volunteer saw the account activated at level 2: the official count."""
-    if not can_change_resident(volunteer, profile):
+    if not can_change_resident(volunteer, profile, Change.RECORD):
         raise PermissionDenied
     previous = _vneid_status(profile.user)
     record, _created = VneidLevel2.objects.update_or_create(
@@ -232,17 +234,20 @@ def session_log(
     attendees,
 ) -> GroupSession:
     """Record a session a volunteer ran; announced once (`session_logged`)."""
-    if not _serves(volunteer, neighbourhood):
+    if not serves_neighbourhood(volunteer, neighbourhood):
         raise PermissionDenied
     attendee_ids = {getattr(a, "pk", a) for a in attendees}
     allowed = set(
-        ResidentProfile.objects.filter(
-            neighbourhood=neighbourhood, user_id__in=attendee_ids
-        ).values_list("user_id", flat=True)
+        residents_changeable_by(volunteer, Change.ATTEND)
+        .filter(neighbourhood=neighbourhood, user_id__in=attendee_ids)
+        .values_list("user_id", flat=True)
     )
     if attendee_ids - allowed:
         raise ValidationError(
-            _("Attendees must live in the session's neighbourhood."),
+            _(
+                "Attendees must be residents of the session's neighbourhood whom "
+                "you look after."
+            ),
             code="attendee_elsewhere",
         )
     session = GroupSession.objects.create(
@@ -284,15 +289,17 @@ def nudge_send(*, volunteer: User, residents, days: int) -> NudgeResult:
 
     At most one reminder per resident per week, whoever sends it; only residents
     the volunteer may change (their own neighbourhoods). Each reminder is recorded
-    once its SMS went out; a provider failure is counted, not raised.
+    once its SMS went out; a provider failure is counted, not raised. Staff
+    accounts are never reminded by a volunteer (`community.access`).
     """
     if days < 1:
         raise ValidationError(_("Choose at least one day."), code="days")
-    scope = scope_of(volunteer)
-    # Those who moved away, passed away or withdrew are not even counted as skipped.
-    profiles = residents.filter(status=ResidentProfile.Status.ACTIVE)
-    if not scope.city_admin:
-        profiles = profiles.filter(neighbourhood_id__in=scope.neighbourhood_ids)
+    # Those who moved away, passed away or withdrew are not even counted as skipped;
+    # nor is anyone the volunteer may not remind (`community.access`).
+    profiles = residents.filter(
+        status=ResidentProfile.Status.ACTIVE,
+        pk__in=residents_changeable_by(volunteer, Change.REMIND).values("pk"),
+    )
     candidates = nudge_candidates(profiles=profiles, days=days).select_related("user")
     chosen = set(candidates.values_list("pk", flat=True))
     result = NudgeResult(skipped=profiles.exclude(pk__in=chosen).count())
@@ -332,7 +339,8 @@ def import_job_create(
 ) -> ImportJob:
     """Keep an uploaded list (privately, in the database) until it is confirmed."""
     if neighbourhood is not None and (
-        neighbourhood.ward_id != ward.pk or not _serves(uploaded_by, neighbourhood)
+        neighbourhood.ward_id != ward.pk
+        or not serves_neighbourhood(uploaded_by, neighbourhood)
     ):
         raise PermissionDenied
     return ImportJob.objects.create(
@@ -342,6 +350,16 @@ def import_job_create(
         filename=filename[:255],
         data=data,
     )
+
+
+def import_jobs_expire(*, now=None) -> int:
+    """Wipe uploads nobody confirmed within `IMPORT_UPLOAD_KEEP_DAYS` (a week):
+    the file holds people's data for no purpose any more (issue #16). Daily, from
+    `manage.py purge_imports`. Returns how many expired."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.IMPORT_UPLOAD_KEEP_DAYS)
+    return ImportJob.objects.filter(
+        status=ImportJob.Status.UPLOADED, created_at__lt=cutoff
+    ).update(status=ImportJob.Status.EXPIRED, data=b"", finished_at=timezone.now())
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@
 from django import template
 from django.core.cache import cache
 
-from teams.selectors import may_use_workspace
+from community.access import may_use_workspace
 
 register = template.Library()
 

@@ -1,9 +1,10 @@
 """HTTP for the volunteers' workspace at /team/: parse, call one service or selector,
 render.
 
-Who may enter: volunteers, officers and city admins (`may_use_workspace`). Pages that
-write (`may_write`) refuse officers, who only read. Anyone asking for a person or an
-import they may not see gets a 404, the same as for an id that does not exist.
+Who may enter and who may write is decided by `community.access`: volunteers,
+officers and city admins enter; pages that write refuse officers, who only read.
+Anyone asking for a person or an import they may not see gets a 404, the same as for
+an id that does not exist; a person they see but may not change, a 403.
 """
 
 from .care import (

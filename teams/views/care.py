@@ -12,10 +12,11 @@ from django.views.decorators.http import require_http_methods
 
 from community import services as services_community
 from community.access import (
+    Change,
     can_change_resident,
     can_view_resident,
 )
-from community.models import ResidentProfile
+from community.models import AccessLogEntry, ResidentProfile
 
 from .. import forms, selectors, services
 from .workspace import _refused, writer
@@ -23,13 +24,13 @@ from .workspace import _refused, writer
 # --- Care of a resident's record (issue #9) -------------------------------------------
 
 
-def _changeable(request, profile_id: int) -> ResidentProfile:
-    """The resident, if the user may change them: else 404 (not visible, or their
-    data was erased: nothing is left to change) or 403."""
+def _changeable(request, profile_id: int, change: Change) -> ResidentProfile:
+    """The resident, if the user may make this change (`community.access`): else 404
+    (not visible, or their data was erased: nothing is left to change) or 403."""
     profile = selectors.resident_for(user=request.user, profile_id=profile_id)
     if profile is None or profile.status == ResidentProfile.Status.WITHDRAWN:
         raise Http404
-    if not can_change_resident(request.user, profile):
+    if not can_change_resident(request.user, profile, change):
         raise PermissionDenied
     return profile
 
@@ -40,24 +41,37 @@ def _care_page(request, profile, form, **extra):
     )
 
 
-def care_view(view):
-    """A page that changes one resident: volunteers of their neighbourhood and city
-    admins; officers are refused (read-only), others get a 404."""
+def care_view(change: Change):
+    """A page that makes one kind of change to one resident, for whoever
+    `community.access` allows it (volunteers of their neighbourhood for residents
+    without a staff role, city admins); officers and staff targets are refused,
+    people out of sight get a 404."""
 
-    @require_http_methods(["GET", "POST"])
-    @writer
-    @wraps(view)
-    def wrapper(request, profile_id: int, *args, **kwargs):
-        try:
-            profile = _changeable(request, profile_id)
-        except PermissionDenied:
-            return _refused(request)
-        return view(request, profile, *args, **kwargs)
+    def decorator(view):
+        @require_http_methods(["GET", "POST"])
+        @writer
+        @wraps(view)
+        def wrapper(request, profile_id: int, *args, **kwargs):
+            try:
+                profile = _changeable(request, profile_id, change)
+            except PermissionDenied:
+                return _refused(request)
+            if request.method == "GET":
+                # Each care page shows the person's data (issue #16).
+                services.staff_access_record(
+                    actor=request.user,
+                    action=AccessLogEntry.Action.VIEWED,
+                    profile=profile,
+                    detail=f"care page: {view.__name__.removesuffix('_view')}",
+                )
+            return view(request, profile, *args, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return decorator
 
 
-@care_view
+@care_view(Change.RECORD)
 def resident_details_view(request, profile):
     user = profile.user
     form = forms.ResidentDetailsForm(
@@ -82,7 +96,7 @@ def resident_details_view(request, profile):
     )
 
 
-@care_view
+@care_view(Change.RECORD)
 def resident_move_view(request, profile):
     form = forms.ResidentMoveForm(
         request.POST or None, neighbourhoods=selectors.move_choices(profile=profile)
@@ -114,7 +128,7 @@ def resident_move_view(request, profile):
     )
 
 
-@care_view
+@care_view(Change.PHONE)
 def resident_phone_view(request, profile):
     form = forms.ResidentPhoneForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -143,7 +157,7 @@ def resident_phone_view(request, profile):
     )
 
 
-@care_view
+@care_view(Change.RECORD)
 def resident_gone_view(request, profile):
     form = forms.ResidentGoneForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -176,7 +190,7 @@ def resident_gone_view(request, profile):
     )
 
 
-@care_view
+@care_view(Change.ERASE)
 def resident_erase_view(request, profile):
     form = forms.ResidentEraseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -208,13 +222,20 @@ def resident_erase_view(request, profile):
     )
 
 
-@care_view
+@care_view(Change.MERGE)
 def resident_merge_search_view(request, profile):
     form = forms.MergeSearchForm(request.GET or None)
     candidates = None
     if form.is_valid():
         candidates = selectors.merge_candidates(
             user=request.user, profile=profile, query=form.cleaned_data["q"]
+        )
+        services.staff_access_record(
+            actor=request.user,
+            action=AccessLogEntry.Action.VIEWED,
+            neighbourhood=profile.neighbourhood,
+            detail="merge search",
+            people=[p.user_id for p in candidates],
         )
     return render(
         request,
@@ -223,15 +244,22 @@ def resident_merge_search_view(request, profile):
     )
 
 
-@care_view
+@care_view(Change.MERGE)
 def resident_merge_view(request, profile, other_id: int):
     try:
-        other = _changeable(request, other_id)
+        other = _changeable(request, other_id, Change.MERGE)
     except PermissionDenied:
         raise Http404 from None
     if other.pk == profile.pk:
         raise Http404
     pair = [profile, other]
+    if request.method == "GET":
+        services.staff_access_record(
+            actor=request.user,
+            action=AccessLogEntry.Action.VIEWED,
+            profile=other,
+            detail="merge comparison",
+        )
     form = forms.MergeConfirmForm(request.POST or None, profiles=pair)
     if request.method == "POST" and form.is_valid():
         keeper = other if form.cleaned_data["keep"] == str(other.pk) else profile

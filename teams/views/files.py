@@ -11,14 +11,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 from certificates.pdf import certificates_render_pdf
 from certificates.selectors import certificate_content
 from community.access import (
+    Change,
     can_change_resident,
+    neighbourhoods_served_by,
     neighbourhoods_visible_to,
 )
 from community.models import AccessLogEntry, ResidentProfile
 
 from .. import cards, exports, forms, importing, selectors, services
 from ..models import ImportJob
-from .workspace import workspace, writer
+from .workspace import _refused, workspace, writer
 
 Action = AccessLogEntry.Action
 
@@ -26,7 +28,7 @@ Action = AccessLogEntry.Action
 @require_http_methods(["GET", "POST"])
 @writer
 def import_upload_view(request):
-    served = selectors.neighbourhoods_served_by(request.user)
+    served = neighbourhoods_served_by(request.user)
     form = forms.ImportUploadForm(
         request.POST or None, request.FILES or None, neighbourhoods=served
     )
@@ -80,8 +82,10 @@ def card_print_view(request, profile_id: int):
     POST only: printing a card changes which card works.
     """
     profile = selectors.resident_for(user=request.user, profile_id=profile_id)
-    if profile is None or not can_change_resident(request.user, profile):
+    if profile is None:
         raise Http404
+    if not can_change_resident(request.user, profile, Change.CARD):
+        return _refused(request)
     if profile.status == ResidentProfile.Status.WITHDRAWN:
         raise Http404
     layout = request.POST.get("layout", "a6")
@@ -124,6 +128,7 @@ def certificates_handout_view(request, neighbourhood_id: int):
         action=Action.EXPORTED,
         neighbourhood=neighbourhood,
         detail=f"certificates to hand out (PDF, {len(certificates)})",
+        people=[c.user_id for c in certificates],
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
@@ -145,12 +150,16 @@ def roster_export_view(request, neighbourhood_id: int, fmt: str):
         neighbourhoods_visible_to(request.user), pk=neighbourhood_id
     )
     courses = selectors.live_courses()
-    table = exports.roster_table(
-        rows=selectors.roster_export_rows(
+    exported = []
+
+    def rows():
+        for row in selectors.roster_export_rows(
             user=request.user, neighbourhood=neighbourhood, courses=courses
-        ),
-        courses=courses,
-    )
+        ):
+            exported.append(row.profile.user_id)
+            yield row
+
+    table = exports.roster_table(rows=rows(), courses=courses)
     if fmt == "xlsx":
         content = exports.roster_xlsx(table)
         content_type = (
@@ -164,6 +173,7 @@ def roster_export_view(request, neighbourhood_id: int, fmt: str):
         action=Action.EXPORTED,
         neighbourhood=neighbourhood,
         detail=f"roster ({fmt.upper()})",
+        people=exported,
     )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = (

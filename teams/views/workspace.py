@@ -17,10 +17,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from community.access import (
+    Change,
     can_change_resident,
     can_view_resident,
+    changes_allowed,
+    may_use_workspace,
+    may_write_people,
+    neighbourhoods_served_by,
     neighbourhoods_visible_to,
-    residents_visible_to,
 )
 from community.models import AccessLogEntry, ResidentProfile
 
@@ -43,9 +47,9 @@ def workspace(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not selectors.may_use_workspace(request.user):
+        if not may_use_workspace(request.user):
             return _refused(request)
-        if request.method == "POST" and not selectors.may_write(request.user):
+        if request.method == "POST" and not may_write_people(request.user):
             return _refused(request)
         return view(request, *args, **kwargs)
 
@@ -59,7 +63,7 @@ def writer(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not selectors.may_write(request.user):
+        if not may_write_people(request.user):
             return _refused(request)
         return view(request, *args, **kwargs)
 
@@ -76,7 +80,7 @@ def home_view(request):
         "teams/home.html",
         {
             "neighbourhoods": selectors.team_neighbourhoods(user=request.user),
-            "may_write": selectors.may_write(request.user),
+            "may_write": may_write_people(request.user),
         },
     )
 
@@ -99,6 +103,15 @@ def roster_view(request, neighbourhood_id: int):
     courses = selectors.live_courses()
     query = request.GET.copy()
     query.pop("page", None)
+    gone = selectors.roster_gone(user=request.user, neighbourhood=neighbourhood)
+    services.staff_access_record(
+        actor=request.user,
+        action=Action.VIEWED,
+        neighbourhood=neighbourhood,
+        # What was asked is not logged (a search may be a name); that it was, is.
+        detail="roster" + (", searched or filtered" if filters else ""),
+        people=[p.user_id for p in page] + [p.user_id for p in gone],
+    )
     return render(
         request,
         "teams/roster.html",
@@ -108,10 +121,8 @@ def roster_view(request, neighbourhood_id: int):
             "page": page,
             "rows": selectors.roster_rows(profiles=list(page), courses=courses),
             "query_string": query.urlencode(),
-            "may_write": selectors.may_write(request.user),
-            "gone": selectors.roster_gone(
-                user=request.user, neighbourhood=neighbourhood
-            ),
+            "may_write": may_write_people(request.user),
+            "gone": gone,
         },
     )
 
@@ -124,18 +135,18 @@ def resident_view(request, profile_id: int):
     services.staff_access_record(
         actor=request.user, action=Action.VIEWED, profile=profile
     )
-    may_change = can_change_resident(request.user, profile)
+    may = changes_allowed(request.user, profile)
     return render(
         request,
         "teams/resident.html",
         {
             "file": selectors.resident_file(profile=profile),
             "profile": profile,
-            "may_change": may_change,
+            "may": may,
             "vneid_form": forms.VneidConfirmForm(
                 initial={"activated_on": timezone.localdate()}
             )
-            if may_change
+            if Change.RECORD in may
             else None,
         },
     )
@@ -169,7 +180,7 @@ def vneid_confirm_view(request, profile_id: int):
 @require_http_methods(["GET", "POST"])
 @writer
 def enrol_view(request):
-    served = selectors.neighbourhoods_served_by(request.user)
+    served = neighbourhoods_served_by(request.user)
     form = forms.EnrolForm(request.POST or None, neighbourhoods=served)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -242,28 +253,25 @@ def sessions_view(request):
     return render(
         request,
         "teams/sessions.html",
-        {"page": page, "may_write": selectors.may_write(request.user)},
+        {"page": page, "may_write": may_write_people(request.user)},
     )
 
 
 @require_http_methods(["GET", "POST"])
 @writer
 def session_new_view(request):
-    served = list(selectors.neighbourhoods_served_by(request.user))
+    served = list(neighbourhoods_served_by(request.user))
     chosen = request.POST.get("neighbourhood") or request.GET.get("neighbourhood")
     neighbourhood = next((n for n in served if str(n.pk) == chosen), None)
     if neighbourhood is None and len(served) == 1:
         neighbourhood = served[0]
     if neighbourhood is None:
         return render(request, "teams/session_pick.html", {"neighbourhoods": served})
-    attendee_choices = (
-        residents_visible_to(request.user)
-        .filter(neighbourhood=neighbourhood, status=ResidentProfile.Status.ACTIVE)
-        .order_by("user__full_name", "pk")
-    )
     form = forms.SessionForm(
         request.POST or None,
-        attendee_choices=attendee_choices,
+        attendee_choices=selectors.session_attendee_choices(
+            user=request.user, neighbourhood=neighbourhood
+        ),
         initial={"held_on": timezone.localdate()},
     )
     if request.method == "POST" and form.is_valid():
@@ -295,15 +303,15 @@ def session_new_view(request):
 @require_http_methods(["GET", "POST"])
 @writer
 def nudges_view(request):
-    served = selectors.neighbourhoods_served_by(request.user)
+    served = neighbourhoods_served_by(request.user)
     data = request.POST if request.method == "POST" else (request.GET or None)
     form = forms.NudgeForm(data, neighbourhoods=served)
     context = {"form": form}
     if form.is_valid():
         neighbourhood = form.cleaned_data["neighbourhood"]
         days = form.cleaned_data["days"]
-        profiles = residents_visible_to(request.user).filter(
-            neighbourhood=neighbourhood
+        profiles = selectors.reminder_recipients(
+            user=request.user, neighbourhood=neighbourhood
         )
         if request.method == "POST":
             result = services.nudge_send(

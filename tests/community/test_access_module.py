@@ -99,7 +99,6 @@ def offences(module: types.ModuleType) -> list[str]:
     return found
 
 
-@pytest.mark.xfail(strict=True, reason="issue #16: scope rules are copied in 7 modules")
 def test_no_module_outside_the_allowlist_reads_roles():
     modules = list(_modules())
     assert len(modules) > 100  # the walk really imported the apps

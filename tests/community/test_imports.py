@@ -641,12 +641,11 @@ NO_PHONES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="issue #16: a second record for each today")
 def test_a_list_imported_twice_creates_nobody_the_second_time(places, volunteer):
     first = preview_of(csv_bytes(NO_PHONES), places)
     assert [row.line for row in first.rows] == [2, 3, 5, 6]
     assert [problem.line for problem in first.duplicates] == [4]
-    assert "line 2" in first.duplicates[0].reason
+    assert "Dòng 2" in first.duplicates[0].reason
     import_apply(preview=first, mode=GOOD_ROWS, imported_by=volunteer)
     assert User.objects.filter(full_name="Đỗ Thị Lan").count() == 3
 
@@ -654,7 +653,7 @@ def test_a_list_imported_twice_creates_nobody_the_second_time(places, volunteer)
 
     assert again.rows == []
     assert [problem.line for problem in again.duplicates] == [2, 3, 4, 5, 6]
-    assert "already registered in this neighbourhood" in again.duplicates[0].reason
+    assert "năm sinh đăng ký ở tổ dân phố này" in again.duplicates[0].reason
     result = import_apply(preview=again, mode=GOOD_ROWS, imported_by=volunteer)
     assert result.created == 0
     assert User.objects.filter(full_name="Đỗ Thị Lan").count() == 3

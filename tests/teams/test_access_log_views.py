@@ -30,7 +30,6 @@ def _my_log(client, user) -> list[tuple[str, str]]:
     return [(item["who"], item["detail"]) for item in sections["access_log"]["items"]]
 
 
-@pytest.mark.xfail(strict=True, reason="issue #16: not logged today")
 def test_a_roster_page_is_one_entry_naming_everyone_it_showed(client, team):
     volunteer, r1 = team["volunteer"], team["r1"]
     login(client, volunteer)
@@ -49,7 +48,6 @@ def test_a_resident_not_shown_by_the_roster_is_not_named(client, team):
     assert _my_log(client, team["r1"]) == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue #16: not logged today")
 def test_the_care_pages_and_the_merge_comparison_are_logged(
     client, team, make_resident
 ):
@@ -64,7 +62,6 @@ def test_the_care_pages_and_the_merge_comparison_are_logged(
     assert (volunteer.full_name, "merge comparison") in log
 
 
-@pytest.mark.xfail(strict=True, reason="issue #16: not logged today")
 def test_a_certificate_pdf_opened_by_staff_is_logged_not_by_its_holder(
     client, team, make_staff
 ):
@@ -79,7 +76,6 @@ def test_a_certificate_pdf_opened_by_staff_is_logged_not_by_its_holder(
     assert log == [(team["officer"].full_name, "certificate PDF")]
 
 
-@pytest.mark.xfail(strict=True, reason="issue #16: not logged today")
 def test_the_admins_user_list_and_user_edit_are_logged(client, team, make_staff):
     admin = make_staff(Role.CITY_ADMIN, full_name="Lê Thu Hà")
     login(client, admin)
@@ -91,7 +87,6 @@ def test_the_admins_user_list_and_user_edit_are_logged(client, team, make_staff)
     assert ("Lê Thu Hà", "admin: user edit page") in log
 
 
-@pytest.mark.xfail(strict=True, reason="issue #16: not logged today")
 @pytest.mark.django_db(transaction=True)
 def test_an_import_logs_one_entry_per_person_it_created(client, team):
     job = import_job_create(

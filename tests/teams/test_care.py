@@ -164,11 +164,15 @@ def test_each_care_action_leaves_one_access_log_entry(
 ):
     url, data = _care_views(care)[view]
     login(client, care["volunteer"])
-    client.get(url)  # the form itself logs nothing
-    assert not AccessLogEntry.objects.exists()
+    client.get(url)  # the form shows the person's data: a view (issue #16)
+    viewed = list(AccessLogEntry.objects.all())
+    # One view of the record; the merge comparison shows (and logs) both records.
+    assert len(viewed) == (2 if view == "merge" else 1)
+    assert {(e.actor, e.action) for e in viewed} == {(care["volunteer"], Action.VIEWED)}
+    assert care["r1"].pk in {e.subject_id for e in viewed}
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(url, data).status_code == 302
-    entry = AccessLogEntry.objects.get()
+    entry = AccessLogEntry.objects.exclude(pk__in=[e.pk for e in viewed]).get()
     assert entry.actor == care["volunteer"]
     assert entry.action == Action.CHANGED
     assert entry.subject_id == care["r1"].pk

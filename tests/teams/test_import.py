@@ -235,7 +235,6 @@ def test_the_uploaded_file_is_cleared_when_the_job_fails(
 # --- Uploads never confirmed expire (issue #16) ---------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue #16: kept forever today")
 def test_an_upload_never_confirmed_is_wiped_after_a_week(client, team):
     def upload():
         return import_job_create(

@@ -48,7 +48,6 @@ def _profile(user):
 STAFF = ["admin", "officer", "editor"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue #16: the takeover works today")
 @pytest.mark.parametrize("target", STAFF)
 def test_a_volunteer_cannot_print_a_card_for_staff(client, staff_next_door, target):
     login(client, staff_next_door["volunteer"])
@@ -60,7 +59,6 @@ def test_a_volunteer_cannot_print_a_card_for_staff(client, staff_next_door, targ
     assert not SignInCard.objects.filter(user=person).exists()
 
 
-@pytest.mark.xfail(strict=True, reason="issue #16: the takeover works today")
 def test_a_card_never_signs_in_a_staff_account(client, staff_next_door):
     admin = staff_next_door["admin"]
     _card, token = signin_card_issue(user=admin, issued_by=None)
@@ -69,7 +67,6 @@ def test_a_card_never_signs_in_a_staff_account(client, staff_next_door):
     assert response.status_code == 410
 
 
-@pytest.mark.xfail(strict=True, reason="issue #16: the takeover works today")
 @pytest.mark.parametrize("target", STAFF)
 def test_a_volunteer_cannot_change_the_phone_of_staff(client, staff_next_door, target):
     login(client, staff_next_door["volunteer"])
@@ -84,7 +81,6 @@ def test_a_volunteer_cannot_change_the_phone_of_staff(client, staff_next_door, t
     assert person.phone == before
 
 
-@pytest.mark.xfail(strict=True, reason="issue #16: the takeover works today")
 def test_a_volunteer_cannot_erase_a_city_admin(client, staff_next_door):
     login(client, staff_next_door["volunteer"])
     admin2 = staff_next_door["admin2"]
@@ -98,7 +94,6 @@ def test_a_volunteer_cannot_erase_a_city_admin(client, staff_next_door):
     assert admin2.full_name == "Đặng Văn Hai"
 
 
-@pytest.mark.xfail(strict=True, reason="issue #16: the takeover works today")
 def test_a_staff_record_cannot_be_the_survivor_of_a_volunteers_merge(
     client, staff_next_door, make_resident
 ):
