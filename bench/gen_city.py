@@ -351,12 +351,11 @@ class _Generation:
                 self.volunteers[index].append(uid)
 
     def residents_and_staff(self) -> None:
-        """Users, profiles, roster cards, roles: residents, the city admin, one
-        officer per ward, two volunteers per neighbourhood."""
+        """Users, profiles (with their search key), roles: residents, the city
+        admin, one officer per ward, two volunteers per neighbourhood."""
         from accounts.models import User
         from community.models import ResidentProfile, RoleAssignment
-        from teams.models import ResidentCard
-        from teams.search import search_column
+        from community.text import search_column
 
         rng, now, at, places = self.rng, self.now, self.at, self.places
         volunteers = self.volunteers
@@ -400,7 +399,7 @@ class _Generation:
         hows, how_cum = ["self", "assisted", "imported"], [0.55, 0.9, 1.0]
 
         def profiles():
-            for uid, pid, index, day, sec, _name, _year, n in self.people:
+            for uid, pid, index, day, sec, name, _year, n in self.people:
                 how = rng.choices(hows, cum_weights=how_cum)[0]
                 by = (
                     rng.choice(volunteers[index])
@@ -423,6 +422,7 @@ class _Generation:
                     registered,
                     status,
                     changed,
+                    search_column(name),
                 )
 
         self.writer.write(
@@ -438,16 +438,9 @@ class _Generation:
                 "created_at",
                 "status",
                 "status_changed_at",
+                "search_name",
             ],
             profiles(),
-        )
-        self.writer.write(
-            ResidentCard,
-            ["profile_id", "search_name"],
-            (
-                (pid, search_column(name))
-                for _u, pid, _i, _d, _s, name, _y, _n in self.people
-            ),
         )
         roles = [
             (uid, "volunteer", None, places[index][0].pk, now)

@@ -140,6 +140,11 @@ class ResidentProfile(models.Model):
         _("status changed at"), null=True, blank=True
     )
     status_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    # What the roster searches: the name folded (`community.text.search_column`),
+    # written by community's services with the name; empty once erased.
+    search_name = models.CharField(
+        _("name for searching"), max_length=160, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("resident")

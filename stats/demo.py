@@ -25,9 +25,9 @@ from certificates.models import Certificate
 from cms.models import Poster, PosterVisit
 from community.demo import ADULTS, DEMO_WARD
 from community.models import Neighbourhood, ResidentProfile
+from community.text import search_column
 from learning.models import CourseCompletion, CoursePage, LessonPage, LessonProgress
-from teams.models import GroupSession, ResidentCard, VneidLevel2
-from teams.search import search_column
+from teams.models import GroupSession, VneidLevel2
 
 from .services import stats_rebuild
 
@@ -118,6 +118,7 @@ class _History:
         profiles = ResidentProfile.objects.bulk_create(
             ResidentProfile(
                 user=user,
+                search_name=search_column(user.full_name),
                 neighbourhood=place,
                 consent_given_at=registered,
                 enrolled_how=ResidentProfile.EnrolledHow.SELF,
@@ -128,10 +129,6 @@ class _History:
         for profile, (_user, _place, registered) in zip(profiles, people, strict=True):
             profile.created_at = registered
         ResidentProfile.objects.bulk_update(profiles, ["created_at"])
-        ResidentCard.objects.bulk_create(
-            ResidentCard(profile=p, search_name=search_column(p.user.full_name))
-            for p in profiles
-        )
         return profiles
 
     def learning(self, profiles, courses) -> None:

@@ -1,4 +1,4 @@
-"""The volunteers' workspace: search keys, VNeID records, sessions, nudges, imports.
+"""The volunteers' workspace: VNeID records, sessions, nudges, imports.
 
 Rows are made by `teams.services` only.
 """
@@ -7,31 +7,6 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-
-class ResidentCard(models.Model):
-    """What the roster searches: the resident's name without diacritics.
-
-    Kept current by `teams.services.resident_card_sync` when a profile is made or a
-    name corrected (`teams.receivers`), so the database does the filtering (DESIGN.md
-    §6); deleted when the resident withdraws consent.
-    """
-
-    profile = models.OneToOneField(
-        "community.ResidentProfile",
-        verbose_name=_("resident"),
-        primary_key=True,
-        on_delete=models.CASCADE,
-        related_name="team_card",
-    )
-    search_name = models.CharField(_("name for searching"), max_length=160)
-
-    class Meta:
-        verbose_name = _("resident search key")
-        indexes = [models.Index(fields=["search_name"])]
-
-    def __str__(self):
-        return self.search_name
 
 
 class VneidLevel2(models.Model):

@@ -22,12 +22,12 @@ from community.access import (
     residents_visible_to,
 )
 from community.models import Neighbourhood, ResidentProfile
+from community.text import search_column
 from learning.models import CourseCompletion, CoursePage, LessonProgress
 from learning.selectors import CourseProgress, live_lessons_by_course, my_learning
 from quizzes.models import QuizAttempt
 
 from .models import GroupSession, ImportJob, Nudge, VneidLevel2
-from .search import search_key
 
 NOT_STARTED, LEARNING, COMPLETED = "not_started", "learning", "completed"
 NUDGE_INTERVAL = timedelta(days=7)
@@ -65,7 +65,7 @@ def _search(profiles: QuerySet, query: str) -> QuerySet:
         except ValidationError:
             # Part of a number: "345 678" finds "+84912345678".
             return profiles.filter(user__phone__contains=digits.lstrip("0") or digits)
-    return profiles.filter(team_card__search_name__contains=" " + search_key(query))
+    return profiles.filter(search_name__contains=search_column(query))
 
 
 def _status(profiles: QuerySet, status: str, course: CoursePage | None) -> QuerySet:

@@ -24,6 +24,7 @@ from accounts.models import User
 
 from ..models import Neighbourhood, ResidentProfile, Ward
 from ..services import residents_register_imported
+from ..text import fold
 from .cells import (
     BIRTH_YEAR,
     FAMILY_NAME,
@@ -359,7 +360,8 @@ def _place(cell_value, finder, default, columns):
 
 
 def _person_key(full_name: str, birth_year: int | None, neighbourhood_id: int):
-    return (" ".join(full_name.casefold().split()), birth_year, neighbourhood_id)
+    # Folded: a list typed without diacritics names the same people.
+    return (fold(full_name), birth_year, neighbourhood_id)
 
 
 def _split_probable(

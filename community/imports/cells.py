@@ -5,7 +5,6 @@ punctuation as spaces, single spaces ("Họ và tên (*)" and "ho va ten" are th
 """
 
 import re
-import unicodedata
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from accounts.phones import phone_normalise
 
 from ..models import Neighbourhood, Ward
+from ..text import fold
 
 FULL_NAME, BIRTH_YEAR, PHONE, NEIGHBOURHOOD = (
     "full_name",
@@ -77,15 +77,6 @@ MAX_NAME_LENGTH = 150
 _NUMBERED = re.compile(r"^(?:to dan pho|to dp|tdp|to)?\s*(?:so)?\s*0*(\d{1,4})$")
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _YEAR_MONTH_DAY = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?:[ T].*)?$")
-
-
-def fold(text: str) -> str:
-    """Compare Vietnamese as people type it: "Tổ Dân Phố  số 3" -> "to dan pho so 3"."""
-    text = str(text).replace("đ", "d").replace("Đ", "D")
-    text = "".join(
-        c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
-    )
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
 
 
 def header_fields(cells: list[str]) -> dict[str, int]:

@@ -24,6 +24,7 @@ from ..signals import (
     resident_updated,
     residents_merged,
 )
+from ..text import search_column
 from .roles import roles_clear
 
 
@@ -101,6 +102,11 @@ def resident_details_update(
         return profile
     user.full_name, user.birth_year = full_name, birth_year
     user.save(update_fields=sorted(changed))
+    if "full_name" in changed:
+        profile.search_name = search_column(full_name)
+        ResidentProfile.objects.filter(pk=profile.pk).update(
+            search_name=profile.search_name
+        )
     _log_change(by, profile, "corrected " + ", ".join(sorted(changed)))
     transaction.on_commit(
         lambda: resident_updated.send(
@@ -223,9 +229,11 @@ def resident_erase(
         ),
     )
     _log_change(by, profile, "erased on request")
+    # The search key held the name: it goes with it.
     ResidentProfile.objects.filter(pk=profile.pk).update(
-        consent_confirmed_by=None, enrolled_by=None
+        consent_confirmed_by=None, enrolled_by=None, search_name=""
     )
+    profile.search_name = ""
     user_anonymise(user=profile.user)
     roles_clear(user=profile.user)
     return profile

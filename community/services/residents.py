@@ -4,7 +4,6 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from django.db import connection, transaction
-from django.db.models.signals import post_save
 from django.utils import timezone
 
 from accounts.models import User
@@ -17,6 +16,7 @@ from ..models import (
 from ..signals import (
     resident_registered,
 )
+from ..text import search_column
 
 
 @transaction.atomic
@@ -37,6 +37,7 @@ def resident_register(
     user.save(update_fields=["full_name", "birth_year"])
     profile = ResidentProfile.objects.create(
         user=user,
+        search_name=search_column(user.full_name),
         neighbourhood=neighbourhood,
         consent_given_at=consent_given_at or timezone.now(),
         consent_confirmed_by=consent_confirmed_by,
@@ -70,10 +71,9 @@ def residents_register_imported(
     The importer confirms each person's consent (`consent_confirmed_by`). Accounts get
     no usable password: they sign in with a printed card or an SMS code. Phones must be
     E.164 and not yet registered (checked by the caller; the unique index is the last
-    guard). Rows are inserted in bulk; each new profile's post_save is then sent, so
-    that listeners (the roster's search key) see it as any other new resident (users
-    need none: they have no profile yet when inserted). `resident_registered` is
-    announced for each on commit, as `resident_register` does.
+    guard). Rows are inserted in bulk, each profile with its search key;
+    `resident_registered` is announced for each on commit, as `resident_register`
+    does.
     """
     consent_given_at = consent_given_at or timezone.now()
     users = []
@@ -93,6 +93,7 @@ def residents_register_imported(
     profiles = [
         ResidentProfile(
             user=user,
+            search_name=search_column(user.full_name),
             neighbourhood=person.neighbourhood,
             consent_given_at=consent_given_at,
             consent_confirmed_by=imported_by,
@@ -103,17 +104,6 @@ def residents_register_imported(
     ]
     if connection.features.can_return_rows_from_bulk_insert:
         ResidentProfile.objects.bulk_create(profiles)
-        # bulk_create sends no post_save: send it, so that the apps listening to
-        # profiles (the roster's search key) see these as any other new resident.
-        for profile in profiles:
-            post_save.send(
-                sender=ResidentProfile,
-                instance=profile,
-                created=True,
-                update_fields=None,
-                raw=False,
-                using=profile._state.db,
-            )
     else:
         for profile in profiles:
             profile.save()

@@ -4,7 +4,8 @@ from django.db import migrations
 
 
 def backfill(apps, schema_editor):
-    from teams.search import search_column
+    # teams.search is gone: the key moved onto the profile (0004); one fold function.
+    from community.text import search_column
 
     ResidentProfile = apps.get_model("community", "ResidentProfile")
     ResidentCard = apps.get_model("teams", "ResidentCard")

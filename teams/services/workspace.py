@@ -1,4 +1,4 @@
-"""Writes of the volunteers' workspace: access records, search keys, enrolment,
+"""Writes of the volunteers' workspace: access records, enrolment,
 VNeID, group sessions, reminders, imports."""
 
 import logging
@@ -30,10 +30,10 @@ from community.services import (
     access_log_record,
     resident_register,
 )
+from community.text import strip_diacritics
 from learning.models import CoursePage
 
-from ..models import GroupSession, ImportJob, Nudge, ResidentCard, VneidLevel2
-from ..search import search_column, without_diacritics
+from ..models import GroupSession, ImportJob, Nudge, VneidLevel2
 from ..selectors import nudge_candidates
 from ..signals import session_logged, vneid_recorded
 
@@ -64,24 +64,6 @@ def staff_access_record(
         detail=detail,
         people=people,
     )
-
-
-# --- Search key -------------------------------------------------------------------
-
-
-def resident_card_sync(*, profile: ResidentProfile, new: bool = False) -> ResidentCard:
-    """Store the resident's name as the roster searches it (no diacritics).
-
-    `new`: the profile was just created, so one INSERT does (an import of 10,000
-    people spent most of its time in update_or_create's extra SELECT and savepoint).
-    """
-    search_name = search_column(profile.user.full_name)
-    if new:
-        return ResidentCard.objects.create(profile=profile, search_name=search_name)
-    card, _created = ResidentCard.objects.update_or_create(
-        profile=profile, defaults={"search_name": search_name}
-    )
-    return card
 
 
 # --- Enrolment --------------------------------------------------------------------
@@ -276,7 +258,7 @@ class NudgeResult:
 
 def _nudge_text(profile: ResidentProfile, days: int) -> str:
     # Vietnamese without diacritics on purpose: one SMS part (README, "Development").
-    name = without_diacritics(profile.user.get_short_name())
+    name = strip_diacritics(profile.user.get_short_name())
     return (
         f"Chao {name}! Da {days} ngay ban chua hoc tiep. "
         f"Hoc tiep tren dien thoai: {settings.SITE_BASE_URL}/learning/my/ "

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.db.models.signals import post_save
 from django.test import override_settings
 from django.utils import translation
 from openpyxl import Workbook
@@ -398,22 +397,33 @@ def test_good_rows_imports_exactly_the_good_rows(
     assert binh.neighbourhood == places["n2"]
 
 
-def test_listeners_of_new_profiles_hear_of_each_imported_resident(places, volunteer):
-    # Apps above (the roster's search key) keep their rows in step through post_save.
+def test_imported_residents_are_searchable_and_announced_once(
+    places, volunteer, django_capture_on_commit_callbacks
+):
+    """The search key is written with the profile by community itself (no fake
+    post_save for teams to hear, issue #17); apps above hear `resident_registered`
+    once per person, after the commit."""
     heard = []
 
-    def listen(sender, instance, created, **kwargs):
-        heard.append((instance.pk, instance.user.full_name, created))
+    def listen(sender, profile, **kwargs):
+        heard.append(profile.pk)
 
-    post_save.connect(listen, sender=ResidentProfile)
+    resident_registered.connect(listen)
     try:
         preview = preview_of(csv_bytes([HEADER, MESSY[1], MESSY[3]]), places)
-        import_apply(preview=preview, mode=GOOD_ROWS, imported_by=volunteer)
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            import_apply(preview=preview, mode=GOOD_ROWS, imported_by=volunteer)
+        assert heard == []  # nothing before the commit
+        for callback in callbacks:
+            callback()
     finally:
-        post_save.disconnect(listen, sender=ResidentProfile)
+        resident_registered.disconnect(listen)
     profiles = ResidentProfile.objects.filter(enrolled_how="imported")
-    assert sorted(heard) == sorted((p.pk, p.user.full_name, True) for p in profiles)
-    assert len(heard) == 2
+    assert sorted(heard) == sorted(p.pk for p in profiles)
+    assert sorted(p.search_name for p in profiles) == [
+        " nguyen van an",
+        " tran thi binh",
+    ]
 
 
 def test_duplicates_never_change_the_people_already_registered(

@@ -14,7 +14,6 @@ from django.urls import reverse
 from accounts.models import User
 from community.models import AccessLogEntry, ResidentProfile
 from community.roles import Role
-from teams.models import ResidentCard
 
 from .factories import login
 
@@ -293,7 +292,7 @@ def test_erase_needs_the_reason_and_removes_the_search_key(
     login(client, care["volunteer"])
     response = client.post(url, {"reason": "", "confirm": "on"})
     assert response.status_code == 200
-    assert ResidentCard.objects.filter(profile=profile).exists()
+    assert ResidentProfile.objects.get(pk=profile.pk).search_name == " nguyen van an"
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             url, {"reason": "Giấy đề nghị có chữ ký", "confirm": "on"}
@@ -303,7 +302,7 @@ def test_erase_needs_the_reason_and_removes_the_search_key(
     assert profile.status == ResidentProfile.Status.WITHDRAWN
     assert profile.status_reason == "Giấy đề nghị có chữ ký"
     assert profile.user.full_name == "" and profile.user.phone is None
-    assert not ResidentCard.objects.filter(profile=profile).exists()
+    assert ResidentProfile.objects.get(pk=profile.pk).search_name == ""
     roster = client.get(reverse("teams:roster", args=[care["n1"].pk]))
     assert profile.pk not in [r.profile.pk for r in roster.context["rows"]]
     assert profile.pk not in [p.pk for p in roster.context["gone"]]

@@ -26,7 +26,7 @@ from learning.models import CourseCompletion, LessonProgress
 from learning.services import lesson_complete, lesson_start
 from quizzes.models import QuizAttempt
 from quizzes.services import attempt_start, attempt_submit
-from teams.models import GroupSession, Nudge, ResidentCard, VneidLevel2
+from teams.models import GroupSession, Nudge, VneidLevel2
 from teams.services import (
     residents_merge,
     session_log,
@@ -172,7 +172,7 @@ def test_two_records_become_one_with_the_union(
     # The duplicate is gone, profile, account and search key.
     assert not User.objects.filter(pk=duplicate.pk).exists()
     assert not ResidentProfile.objects.filter(user_id=duplicate.pk).exists()
-    assert ResidentCard.objects.filter(profile__user=keeper).count() == 1
+    assert ResidentProfile.objects.get(user=keeper).search_name.strip()
     kept = User.objects.get(pk=keeper.pk)
     assert kept.full_name == "Nguyễn Văn An"
     assert kept.birth_year == 1961  # the gap filled from the duplicate

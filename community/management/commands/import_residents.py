@@ -25,8 +25,8 @@ from community.imports import (
     import_apply,
     import_preview,
 )
-from community.imports.cells import fold
 from community.models import Ward
+from community.text import fold
 
 
 class Command(BaseCommand):
