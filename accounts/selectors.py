@@ -27,3 +27,11 @@ def signed_in_by_code_recently(request) -> bool:
         and now - float(record.get("at", 0)) <= RECENT_CODE_SECONDS
         for record in get_authentication_records(request, user)
     )
+
+
+def password_asked_again(request) -> bool:
+    """Whether a step that cannot be undone (deleting one's account) asks for the
+    password again: only for those who have one (card users have none) and did not
+    just prove, with an SMS code, that they hold their phone."""
+    user = request.user
+    return user.has_usable_password() and not signed_in_by_code_recently(request)

@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.ratelimit import hit_allowed
-from accounts.selectors import signed_in_by_code_recently
+from accounts.selectors import password_asked_again
 
 from .account_forms import AccountDeleteForm, AccountDetailsForm
 from .models import ResidentProfile
@@ -116,14 +116,10 @@ def account_delete(request):
     """Withdraw consent: explain, confirm, erase, sign out, say goodbye."""
     user = request.user
     refusal = self_erasure_refusal(user=user)
-    # Card users have no password; a sign-in by SMS code minutes ago is proof enough.
-    ask_password = user.has_usable_password() and not signed_in_by_code_recently(
-        request
-    )
     form = AccountDeleteForm(
         request.POST if request.method == "POST" and not refusal else None,
         user=user,
-        ask_password=ask_password,
+        ask_password=password_asked_again(request),
     )
     status = 200
     if request.method == "POST" and not refusal:

@@ -100,6 +100,21 @@ def attempt_questions(
     return items
 
 
+def attempt_screen(*, attempt: QuizAttempt, requested: str | int | None = None) -> int:
+    """The screen (1-based) of a one-question-per-screen quiz to show: the one asked
+    for if it exists, else the first question not yet answered, else the last."""
+    question_ids = attempt.question_ids
+    total = len(question_ids)
+    raw = str(requested or "")
+    if raw.isdecimal() and 1 <= int(raw) <= total:
+        return int(raw)
+    saved = attempt.answers or {}
+    for number, question_id in enumerate(question_ids, start=1):
+        if str(question_id) not in saved:
+            return number
+    return total
+
+
 def attempt_saved_answers(*, attempt: QuizAttempt) -> dict[int, list[int]]:
     return {int(k): list(v) for k, v in attempt.answers.items()}
 

@@ -7,6 +7,7 @@ transaction, so a pass and its completion are recorded together or not at all.
 """
 
 import random
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -18,7 +19,7 @@ from learning.selectors import LOCKED, lesson_position
 from learning.services import lesson_complete
 
 from .models import Choice, Question, Quiz, QuizAttempt
-from .selectors import attempt_rule
+from .selectors import attempt_rule, attempt_saved_answers, attempt_screen
 
 Answers = dict[int, list[int]]
 
@@ -198,6 +199,51 @@ def attempt_submit(*, attempt: QuizAttempt, answers: Answers) -> QuizAttempt:
     if locked.passed:
         lesson_complete(user=locked.user, lesson=quiz.lesson, via_gate=True)
     return locked
+
+
+@dataclass(frozen=True)
+class AttemptProgress:
+    """Where a post of the take page leaves the attempt: the next screen to show,
+    or none when it was submitted (and graded)."""
+
+    attempt: QuizAttempt
+    next_screen: int | None = None
+
+    @property
+    def submitted(self) -> bool:
+        return self.next_screen is None
+
+
+def attempt_take(
+    *, attempt: QuizAttempt, answers: Answers, screen: str | int | None = None
+) -> AttemptProgress:
+    """One post of the take page.
+
+    All questions on one page: submit them. One question per screen: keep this
+    screen's answer (only its own question may be answered) and move to the next;
+    after the last screen, submit every kept answer. The kept answer survives a
+    refused submit (ValidationError "missing": a screen was skipped), so nothing the
+    person ticked is lost.
+    """
+    if attempt.quiz.layout != Quiz.Layout.ONE:
+        return AttemptProgress(attempt=attempt_submit(attempt=attempt, answers=answers))
+    question_ids = attempt.question_ids
+    number = attempt_screen(attempt=attempt, requested=screen)
+    question_id = question_ids[number - 1]
+    if set(answers) - {question_id}:
+        raise ValidationError(
+            _("The answers do not match this quiz. Please start again."),
+            code="unknown_question",
+        )
+    attempt = attempt_answer(
+        attempt=attempt,
+        question_id=question_id,
+        choice_ids=answers.get(question_id, []),
+    )
+    if number < len(question_ids):
+        return AttemptProgress(attempt=attempt, next_screen=number + 1)
+    saved = attempt_saved_answers(attempt=attempt)
+    return AttemptProgress(attempt=attempt_submit(attempt=attempt, answers=saved))
 
 
 @transaction.atomic

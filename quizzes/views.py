@@ -19,10 +19,11 @@ from .selectors import (
     attempt_questions,
     attempt_result,
     attempt_saved_answers,
+    attempt_screen,
     live_quiz_for_lesson,
     quiz_overview,
 )
-from .services import attempt_answer, attempt_start, attempt_submit
+from .services import attempt_start, attempt_take
 
 FORM_FIELDS = {"csrfmiddlewaretoken", "screen"}
 
@@ -85,17 +86,6 @@ def quiz_start_view(request, lesson_id: int):
     return redirect("quizzes:attempt", attempt_id=attempt.pk)
 
 
-def _screen(request, total: int, saved: dict, question_ids: list[int]) -> int:
-    """The screen (1-based) to show: asked for, else the first unanswered."""
-    raw = request.POST.get("screen") or request.GET.get("q") or ""
-    if raw.isdecimal() and 1 <= int(raw) <= total:
-        return int(raw)
-    for number, question_id in enumerate(question_ids, start=1):
-        if question_id not in saved:
-            return number
-    return total
-
-
 @login_required
 def attempt_view(request, attempt_id: int):
     """Take the quiz: every question on one page, or one per screen."""
@@ -103,65 +93,36 @@ def attempt_view(request, attempt_id: int):
     if attempt.is_submitted:
         return redirect("quizzes:result", attempt_id=attempt.pk)
     one_per_screen = attempt.quiz.layout == Quiz.Layout.ONE
+    url = reverse("quizzes:attempt", args=[attempt.pk])
     chosen = None
     if request.method == "POST":
         answers: dict[int, list[int]] = {}
         try:
             answers = _parse_answers(request.POST)
-            if one_per_screen:
-                return _save_screen(request, attempt, answers)
-            attempt = attempt_submit(attempt=attempt, answers=answers)
-            return redirect("quizzes:result", attempt_id=attempt.pk)
+            progress = attempt_take(
+                attempt=attempt, answers=answers, screen=request.POST.get("screen")
+            )
         except ValidationError as error:
             if error.code == "submitted":
                 messages.info(request, " ".join(error.messages))
                 return redirect("quizzes:result", attempt_id=attempt.pk)
             messages.error(request, " ".join(error.messages))
+            if one_per_screen and error.code == "missing":
+                return redirect(url)  # to the first screen left unanswered
             # Keep what the person ticked that still makes sense: nothing is lost.
             chosen = {**attempt_saved_answers(attempt=attempt), **answers}
+        else:
+            if progress.submitted:
+                return redirect("quizzes:result", attempt_id=attempt.pk)
+            return redirect(f"{url}?q={progress.next_screen}")
     items = attempt_questions(attempt=attempt, chosen=chosen)
     context = {"attempt": attempt, "quiz": attempt.quiz, "total": len(items)}
     if one_per_screen and items:
-        number = _screen(
-            request,
-            len(items),
-            attempt_saved_answers(attempt=attempt),
-            [i.id for i in items],
-        )
+        number = attempt_screen(attempt=attempt, requested=request.GET.get("q"))
         context.update(items=[items[number - 1]], screen=number)
     else:
         context.update(items=items, screen=None)
     return render(request, "quizzes/attempt.html", context)
-
-
-def _save_screen(request, attempt: QuizAttempt, answers: dict):
-    """Keep one screen's answer; after the last screen, submit them all."""
-    question_ids = attempt.question_ids
-    number = _screen(request, len(question_ids), {}, question_ids)
-    question_id = question_ids[number - 1]
-    if set(answers) - {question_id}:
-        raise ValidationError(
-            _("The answers do not match this quiz. Please start again."),
-            code="unknown_question",
-        )
-    attempt = attempt_answer(
-        attempt=attempt,
-        question_id=question_id,
-        choice_ids=answers.get(question_id, []),
-    )
-    url = reverse("quizzes:attempt", args=[attempt.pk])
-    if number < len(question_ids):
-        return redirect(f"{url}?q={number + 1}")
-    try:
-        attempt = attempt_submit(
-            attempt=attempt, answers=attempt_saved_answers(attempt=attempt)
-        )
-    except ValidationError as error:
-        if error.code != "missing":
-            raise
-        messages.error(request, " ".join(error.messages))
-        return redirect(url)
-    return redirect("quizzes:result", attempt_id=attempt.pk)
 
 
 @login_required
