@@ -1,11 +1,18 @@
-"""A small fixed-window rate limit counted in the cache (Redis in production).
+"""Rate limits: a small fixed-window counter of our own, and how long allauth's last.
 
-For the endpoints allauth does not cover (sign-in cards, certificate look-ups). Rates
-read like allauth's: "<count>/<s|m|h>", e.g. "30/m".
+`hit_allowed` is for the endpoints allauth does not cover (sign-in cards, certificate
+look-ups), counted in the cache (Redis in production). Rates read like allauth's:
+"<count>/<s|m|h>", e.g. "30/m". `allauth_wait_seconds` says when one of allauth's
+limits (`ACCOUNT_RATE_LIMITS`) lets a refused client through again, so that the page
+can tell people when to try again.
 """
+
+import math
+import time
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import ngettext
 
 _PERIODS = {"s": 1, "m": 60, "h": 3600}
 
@@ -42,3 +49,37 @@ def hit_allowed(request, *, action: str, rate: str, key: str | None = None) -> b
         cache.add(cache_key, 1, timeout=seconds)
         used = 1
     return used <= count
+
+
+def allauth_wait_seconds(request, *, action: str, key: str | None = None) -> int:
+    """Seconds until allauth's limit `action` admits this client (and `key`) again.
+
+    allauth keeps, per rate, the times of the hits within its window, newest first;
+    a full window frees a place when the hit that filled it grows old. 0 when
+    nothing holds the client back. (allauth says only yes or no: this reads its
+    records through its own key function, pinned with allauth's version.)
+    """
+    from allauth.core.internal.ratelimit import get_cache_key, get_rates
+
+    app = "allauth.account"
+    now = time.time()
+    wait = 0.0
+    for rate in get_rates(app=app, action=action):
+        if rate.per == "user" or (rate.per == "key" and key is None):
+            continue
+        cache_key = get_cache_key(request, app=app, action=action, rate=rate, key=key)
+        live = [hit for hit in cache.get(cache_key, []) if hit > now - rate.duration]
+        if len(live) >= rate.amount:
+            wait = max(wait, live[rate.amount - 1] + rate.duration - now)
+    return math.ceil(wait)
+
+
+def wait_phrase(seconds: int) -> str:
+    """ "10 minutes", "3 hours": how long to wait, as a person says it."""
+    minutes = max(1, math.ceil(seconds / 60))
+    if minutes <= 90:
+        return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {
+            "count": minutes
+        }
+    hours = math.ceil(minutes / 60)
+    return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}

@@ -176,6 +176,7 @@ ACCOUNT_FORMS = {
     "signup": "community.forms.ResidentSignupForm",
     "change_phone": "accounts.forms.NewPhoneForm",
     "change_password": "accounts.forms.NewPasswordForm",
+    "request_login_code": "accounts.forms.SmsCodeRequestForm",
 }
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_USER_MODEL_EMAIL_FIELD = "email"
@@ -188,18 +189,21 @@ ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
 ACCOUNT_LOGIN_BY_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
-# Older people forget whether they registered: say so plainly. Rate limits below
-# keep this from being used to scrape who is registered.
+# Older people forget whether they registered: sign-up says so plainly (limited per
+# address below). The code request alone answers every number the same way and texts
+# only registered ones (accounts.forms.SmsCodeRequestForm); allauth's global switch
+# would also hide the sign-up's "already registered, sign in instead".
 ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_LOGOUT_ON_GET = False
 # Per-IP limits are loose enough for a group session of 30 people on one ward-hall
-# Wi-Fi; per-phone limits (the "key") stay tight.
+# Wi-Fi; per-phone limits (the "key") stay tight. Code requests count for every
+# number, registered or not: 3 SMS per number in 10 minutes, 10 a day.
 ACCOUNT_RATE_LIMITS = {
     "login": "120/m/ip",
     "login_failed": "60/m/ip,5/300s/key",
     "signup": "90/m/ip",
-    "request_login_code": "60/m/ip,3/m/key",
+    "request_login_code": "60/m/ip,3/10m/key,10/d/key",
     "verify_phone": "60/m/ip,1/30s/key",
     "change_phone": "3/m/user",
 }

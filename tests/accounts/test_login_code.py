@@ -19,12 +19,6 @@ CONFIRM_CODE = "/accounts/login/code/confirm/"
 KNOWN = "+84912345678"
 UNKNOWN = "+84987654321"
 
-pytestmark = pytest.mark.xfail(
-    strict=True,
-    reason="issue 16: the code request tells registered numbers from unregistered "
-    "ones and does not limit requests for unregistered numbers",
-)
-
 
 def english_client(**defaults) -> Client:
     client = Client(**defaults)
