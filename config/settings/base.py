@@ -203,6 +203,8 @@ ACCOUNT_RATE_LIMITS = {
     "login": "120/m/ip",
     "login_failed": "60/m/ip,5/300s/key",
     "signup": "90/m/ip",
+    # Sign-up's "already registered" answers to one address (community.forms).
+    "signup_phone_taken": "20/h/ip",
     "request_login_code": "60/m/ip,3/10m/key,10/d/key",
     "verify_phone": "60/m/ip,1/30s/key",
     "change_phone": "3/m/user",

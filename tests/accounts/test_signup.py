@@ -133,11 +133,6 @@ def test_phone_verification_by_sms_when_the_setting_is_on(client, places, settin
     assert user.phone_verified
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 16: the 'already registered' answer is not limited per address, so "
-    "sign-up can be used to find out who is registered",
-)
 def test_already_registered_answers_are_limited_per_address(client, places):
     from django.test import Client
 
