@@ -7,6 +7,7 @@ limits (`ACCOUNT_RATE_LIMITS`) lets a refused client through again, so that the 
 can tell people when to try again.
 """
 
+import ipaddress
 import math
 import time
 
@@ -27,7 +28,11 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 
 def client_ip(request) -> str:
-    """The client's address as allauth sees it (one rule for every limit we keep)."""
+    """The client's address as allauth sees it (one rule for every limit we keep).
+
+    Behind the TLS proxy that is the X-Forwarded-For entry the proxy appended, as
+    `ALLAUTH_TRUSTED_PROXY_COUNT` says; without one, the connection's address.
+    """
     from allauth.account.adapter import get_adapter
 
     try:
@@ -36,10 +41,30 @@ def client_ip(request) -> str:
         return request.META.get("REMOTE_ADDR", "unknown")
 
 
+def client_bucket(request) -> str:
+    """Whose count a hit goes to: the client's address, or its IPv6 network.
+
+    One home or phone is given a whole IPv6 /64 and may rotate through it; allauth
+    counts such a network as one client (`ALLAUTH_RATE_LIMIT_IPV6_PREFIX`), and so
+    do we.
+    """
+    from allauth import app_settings as allauth_settings
+
+    address = client_ip(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        prefix = allauth_settings.RATE_LIMIT_IPV6_PREFIX
+        return str(ipaddress.IPv6Network(f"{ip}/{prefix}", strict=False))
+    return address
+
+
 def hit_allowed(request, *, action: str, rate: str, key: str | None = None) -> bool:
     """Count one hit for this client (or `key`); False once the rate is exceeded."""
     count, seconds = parse_rate(rate)
-    cache_key = f"ratelimit:{action}:{key or client_ip(request)}"
+    cache_key = f"ratelimit:{action}:{key or client_bucket(request)}"
     # add() only sets a missing key, with its expiry: the window starts at the
     # first hit and the counter is dropped when it ends.
     cache.add(cache_key, 0, timeout=seconds)

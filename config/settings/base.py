@@ -210,6 +210,12 @@ ACCOUNT_RATE_LIMITS = {
     "change_phone": "3/m/user",
 }
 
+# How many proxies in front of gunicorn append to X-Forwarded-For (the TLS proxy: 1).
+# allauth takes the client's address from the last that many entries, and so do our
+# own limits (accounts.ratelimit.client_ip); 0 ignores the header, which is right
+# when nothing stands in front. Only the proxy must reach gunicorn (README).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+
 # Printed sign-in cards (teams): how long the QR link works, and how long a resident
 # without a phone stays signed in on the device that scanned it.
 SIGNIN_CARD_VALID_DAYS = env_int("SIGNIN_CARD_VALID_DAYS", 14)

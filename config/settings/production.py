@@ -2,7 +2,8 @@
 
 Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL (PostgreSQL), REDIS_URL.
 Optional: SITE_BASE_URL, SMS_BACKENDS and SMS_HTTP_*, DJANGO_TASKS_BACKEND,
-ACCOUNT_PHONE_VERIFICATION (on unless set to false).
+ACCOUNT_PHONE_VERIFICATION (on unless set to false), DJANGO_TRUSTED_PROXY_COUNT (1
+behind the TLS proxy, which must be the only way to reach gunicorn: README).
 Serve with gunicorn behind a TLS-terminating proxy; WhiteNoise serves static files.
 """
 
