@@ -226,3 +226,28 @@ def test_the_uploaded_file_is_cleared_when_the_job_fails(
     job.refresh_from_db()
     assert job.status == ImportJob.Status.FAILED
     assert bytes(job.data) == b""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 16: imported names keep bidirectional and zero-width characters",
+)
+def test_invisible_characters_in_imported_names_are_not_stored(
+    client, team, django_capture_on_commit_callbacks
+):
+    login(client, team["volunteer"])
+    data = "\r\n".join(
+        [
+            "Họ và tên;Năm sinh;Số điện thoại;Tổ dân phố",
+            "\u202eĐỗ Thị\u200b Lan\u2069;1955;;Tổ dân phố số 1",
+            "\u200b\u2060;1956;;Tổ dân phố số 1",
+        ]
+    ).encode("utf-8")
+    job = _upload(client, data)
+    preview = client.get(reverse("teams:import_job", args=[job.pk])).context["preview"]
+    assert [row.full_name for row in preview.rows] == ["Đỗ Thị Lan"]
+    assert [problem.line for problem in preview.bad] == [3]
+    assert "tên" in preview.bad[0].reason.lower()
+
+    _confirm(client, job, django_capture_on_commit_callbacks)
+    assert User.objects.filter(full_name="Đỗ Thị Lan").exists()
