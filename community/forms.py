@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.names import name_clean
 from accounts.ratelimit import allauth_wait_seconds, wait_phrase
 
 from .selectors import neighbourhood_choices
@@ -97,7 +98,7 @@ class ResidentSignupForm(SignupForm):
         )
 
     def clean_full_name(self):
-        name = " ".join(self.cleaned_data["full_name"].split())
+        name = name_clean(self.cleaned_data["full_name"])
         if len(name) < 2:
             raise forms.ValidationError(_("Please enter your full name."))
         return name

@@ -5,10 +5,7 @@ import unicodedata
 
 import pytest
 
-NOT_YET = pytest.mark.xfail(
-    strict=True,
-    reason="issue 16: names keep bidirectional and zero-width characters as typed",
-)
+from accounts.names import name_clean
 
 # What the probe stored and the public verify page showed: "Nguyễn ‮. Rtl".
 INVISIBLE = [
@@ -38,44 +35,29 @@ INVISIBLE = [
 ]
 
 
-@NOT_YET
 @pytest.mark.parametrize("char", INVISIBLE)
 def test_invisible_and_control_characters_are_taken_out(char):
-    from accounts.names import name_clean
-
     assert name_clean(f"Nguyễn{char} Thị{char}{char} Lan{char}") == "Nguyễn Thị Lan"
 
 
-@NOT_YET
 def test_letters_typed_as_base_plus_marks_become_one_character_each():
-    from accounts.names import name_clean
-
     typed = unicodedata.normalize("NFD", "Nguyễn Thị Hồng")
     assert len(typed) > len("Nguyễn Thị Hồng")
     assert name_clean(typed) == "Nguyễn Thị Hồng"
     assert name_clean(typed) == unicodedata.normalize("NFC", typed)
 
 
-@NOT_YET
 def test_spaces_tabs_and_line_breaks_collapse_to_one_space():
-    from accounts.names import name_clean
-
     assert name_clean("  Lê\u00a0\u00a0Văn\tTám\r\n ") == "Lê Văn Tám"
     # An invisible character between two spaces leaves one space, not two.
     assert name_clean("Lê \u200b Tám") == "Lê Tám"
 
 
-@NOT_YET
 @pytest.mark.parametrize("value", ["", "   ", "\u200b\u202e\u2066", "\u3164", None])
 def test_a_name_of_nothing_visible_becomes_empty(value):
-    from accounts.names import name_clean
-
     assert name_clean(value) == ""
 
 
-@NOT_YET
 def test_vietnamese_names_are_kept_as_written():
-    from accounts.names import name_clean
-
     for name in ("Đặng Thị Ánh Tuyết", "Nguyễn Văn A", "H'Hen Niê", "Lò Văn Páo"):
         assert name_clean(name) == name

@@ -162,10 +162,6 @@ def test_already_registered_answers_are_limited_per_address(client, places):
     assert "already registered" in response.context["form"].errors["phone"][0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 16: names keep bidirectional and zero-width characters as typed",
-)
 def test_invisible_characters_in_the_name_are_not_stored(client, places):
     name = "Nguy\u0065\u0302\u0303n \u202e. Th\u1ecb\u200b Nhung\u2066"
     response = client.post(SIGNUP, signup_data(places["n1"], full_name=name))
@@ -174,10 +170,6 @@ def test_invisible_characters_in_the_name_are_not_stored(client, places):
     assert User.objects.get().full_name == "Nguyễn . Thị Nhung"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 16: a name of only invisible characters is accepted",
-)
 def test_a_name_of_only_invisible_characters_is_refused(client, places):
     response = client.post(
         SIGNUP, signup_data(places["n1"], full_name="\u200b\u202e\u200b\u2060")

@@ -311,10 +311,6 @@ def test_an_sms_code_sign_in_stands_in_for_the_password_only_for_minutes(residen
     assert "oldpassword" in form.fields
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 16: names keep bidirectional and zero-width characters as typed",
-)
 def test_invisible_characters_in_a_corrected_name_are_not_stored(client, resident):
     client.force_login(resident)
     response = client.post(

@@ -228,10 +228,6 @@ def test_the_uploaded_file_is_cleared_when_the_job_fails(
     assert bytes(job.data) == b""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 16: imported names keep bidirectional and zero-width characters",
-)
 def test_invisible_characters_in_imported_names_are_not_stored(
     client, team, django_capture_on_commit_callbacks
 ):
