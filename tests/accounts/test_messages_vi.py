@@ -15,10 +15,6 @@ SIGNUP = "/accounts/signup/"
 REQUEST_CODE = "/accounts/login/code/"
 CONFIRM_CODE = "/accounts/login/code/confirm/"
 
-NOT_TRANSLATED = pytest.mark.xfail(
-    strict=True, reason="issue 16: shown in English on the Vietnamese pages"
-)
-
 
 def signup_data(place, **overrides):
     return {
@@ -33,7 +29,6 @@ def signup_data(place, **overrides):
     }
 
 
-@NOT_TRANSLATED
 def test_a_null_character_is_explained_in_vietnamese(client, places):
     response = client.post(SIGNUP, signup_data(places["n1"], full_name="Lan\x00"))
 
@@ -43,7 +38,6 @@ def test_a_null_character_is_explained_in_vietnamese(client, places):
     assert not User.objects.exists()
 
 
-@NOT_TRANSLATED
 def test_a_short_password_is_explained_in_vietnamese(client, places):
     data = signup_data(places["n1"], password1="hoc-vu7", password2="hoc-vu7")
     response = client.post(SIGNUP, data)
@@ -53,7 +47,6 @@ def test_a_short_password_is_explained_in_vietnamese(client, places):
     assert "Mật khẩu quá ngắn: cần ít nhất 8 ký tự." in errors
 
 
-@NOT_TRANSLATED
 def test_a_choice_that_does_not_exist_and_a_number_that_is_not_one():
     with translation.override("vi"):
         choice = forms.ModelMultipleChoiceField(queryset=User.objects.none())
@@ -65,7 +58,6 @@ def test_a_choice_that_does_not_exist_and_a_number_that_is_not_one():
         assert error.value.messages == ["Vui lòng nhập một số, chỉ gồm chữ số."]
 
 
-@NOT_TRANSLATED
 def test_every_listed_django_message_has_a_vietnamese_translation():
     from accounts import django_strings
 
@@ -77,7 +69,6 @@ def test_every_listed_django_message_has_a_vietnamese_translation():
         assert [str(message) for message in django_strings.PLURAL_MESSAGES] != english
 
 
-@NOT_TRANSLATED
 def test_the_code_request_answer_is_vietnamese(db):
     UserFactory(phone="+84912345678")
     client = Client()
@@ -87,7 +78,6 @@ def test_the_code_request_answer_is_vietnamese(db):
     assert "Nếu số 0912 345 678 đã có tài khoản" in page
 
 
-@NOT_TRANSLATED
 def test_the_code_request_limit_is_vietnamese(db):
     for _ in range(3):
         Client().post(REQUEST_CODE, {"phone": "0987 654 321"})
@@ -97,7 +87,6 @@ def test_the_code_request_limit_is_vietnamese(db):
     assert "Vui lòng đợi 10 phút rồi xin lại." in error
 
 
-@NOT_TRANSLATED
 def test_the_sign_up_limit_is_vietnamese(places):
     taken = [UserFactory(phone=f"+8491300{i:04d}") for i in range(21)]
     prober = Client()
