@@ -220,6 +220,8 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 # without a phone stays signed in on the device that scanned it.
 SIGNIN_CARD_VALID_DAYS = env_int("SIGNIN_CARD_VALID_DAYS", 14)
 SIGNIN_CARD_SESSION_DAYS = env_int("SIGNIN_CARD_SESSION_DAYS", 180)
+# Card uses (the POST that signs in, right or wrong) per address; opening the page
+# is not counted.
 SIGNIN_CARD_RATE = "30/m"
 # Access-log entries older than this are deleted by `manage.py purge_access_log`.
 ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 730)

@@ -114,11 +114,6 @@ def test_guessing_cards_is_rate_limited(client, db, settings):
     assert codes[5:] == [429, 429]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 16: opening a card's page counts against the sign-in limit, so one "
-    "Wi-Fi gets about 15 sign-ins a minute instead of 30",
-)
 def test_thirty_neighbours_scan_and_sign_in_on_one_wifi(db, settings):
     from django.test import Client
 
