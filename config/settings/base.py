@@ -275,6 +275,9 @@ WAGTAIL_SITE_NAME = "Bình dân học vụ số"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 # Staff log in once, through allauth: no second login page (issue #2).
 WAGTAILADMIN_LOGIN_URL = "/admin/login/"
+# ...and reset no password there: /admin/password_reset/ and its steps answer 404.
+# A forgotten password is a sign-in by SMS code, limited, through allauth.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

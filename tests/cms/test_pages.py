@@ -67,10 +67,6 @@ def test_wagtail_login_leads_to_allauth(client, db):
     assert response.redirect_chain[-1][0].startswith("/accounts/login/?next=")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 16: Wagtail's own password reset still answers beside allauth",
-)
 @pytest.mark.parametrize(
     "path",
     [
