@@ -174,3 +174,34 @@ def test_purge_with_days_option_and_nothing_to_delete(settings, logbook):
     call_command("purge_access_log", "--days", "60", stdout=out)
     assert "Deleted 0 " in out.getvalue()
     assert AccessLogEntry.objects.count() == 4
+
+
+@pytest.mark.xfail(strict=True, reason="issue 16: viewing the SMS outbox is not logged")
+def test_viewing_the_sms_outbox_is_logged_per_person_shown(
+    login, make_staff, places, make_resident
+):
+    from accounts.sms import sms_send
+    from community.privacy import personal_data_json
+
+    admin = make_staff(Role.CITY_ADMIN, phone="+84900000009")
+    an = make_resident(places["n1"], full_name="Nguyễn Văn An", phone="+84912345678")
+    binh = make_resident(places["n3"], full_name="Lê Thị Bình", phone="+84987654321")
+    for to in (an.phone, an.phone, binh.phone, "+84911111111", admin.phone):
+        sms_send(to=to, body="Ma xac nhan 123456")
+
+    assert login(admin).get(reverse("sms-outbox:index")).status_code == 200
+
+    entries = AccessLogEntry.objects.filter(actor=admin)
+    by_subject = {entry.subject_id: entry for entry in entries}
+    # One entry per person shown, in their neighbourhood; none for the admin's own
+    # messages; one for the numbers of no account.
+    assert set(by_subject) == {an.pk, binh.pk, None}
+    assert entries.count() == 3
+    assert by_subject[an.pk].action == Action.VIEWED
+    assert by_subject[an.pk].neighbourhood == places["n1"]
+    assert by_subject[binh.pk].neighbourhood == places["n3"]
+    assert "SMS outbox" in by_subject[an.pk].detail
+    assert "1" in by_subject[None].detail
+    # The resident sees it in their own data download.
+    logged = personal_data_json(user=an)["sections"]["access_log"]["items"]
+    assert [item["detail"] for item in logged] == [by_subject[an.pk].detail]

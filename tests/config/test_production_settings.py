@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PRODUCTION_ENV = {
@@ -53,3 +55,20 @@ def test_production_refuses_to_start_without_a_database_url():
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert "DATABASE_URL is required in production" in result.stderr
+
+
+@pytest.mark.xfail(
+    strict=True, reason="issue 16: live sign-in codes are readable in the outbox"
+)
+def test_production_masks_codes_in_the_outbox_and_the_embedded_default_shows_them():
+    read = (
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SMS_OUTBOX_SHOW_CODES)",
+    )
+    production = run_manage(*read, env=PRODUCTION_ENV)
+    assert production.returncode == 0, production.stderr
+    assert production.stdout.strip().splitlines()[-1] == "False"
+    embedded = run_manage(*read, env={})
+    assert embedded.returncode == 0, embedded.stderr
+    assert embedded.stdout.strip().splitlines()[-1] == "True"
