@@ -2,6 +2,7 @@
 
 from .care import (
     access_log_record,
+    access_log_record_people,
     resident_details_update,
     resident_erase,
     resident_mark_gone,
@@ -22,6 +23,7 @@ from .roles import (
 __all__ = [
     "NewResident",
     "access_log_record",
+    "access_log_record_people",
     "resident_details_update",
     "resident_erase",
     "resident_mark_gone",

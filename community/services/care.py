@@ -1,6 +1,8 @@
 """A resident's record over time (issue #9): the access log, corrections, moves,
 leaving, erasure, a new phone after a lost SIM, two records of one person."""
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -43,6 +45,31 @@ def access_log_record(
         neighbourhood=neighbourhood,
         detail=detail[:255],
     )
+
+
+def access_log_record_people(
+    *, actor: User, action: str, people: Iterable[User], detail: str
+) -> list[AccessLogEntry]:
+    """One entry per person a staff page showed, written in one INSERT.
+
+    Each person finds theirs in their data download. The actor's own record is left
+    out (staff are residents too). Select `resident_profile` with `people`: the
+    entry names the person's neighbourhood.
+    """
+    entries = [
+        AccessLogEntry(
+            actor=actor,
+            action=action,
+            subject=person,
+            neighbourhood=getattr(
+                getattr(person, "resident_profile", None), "neighbourhood", None
+            ),
+            detail=detail[:255],
+        )
+        for person in people
+        if person.pk != actor.pk
+    ]
+    return AccessLogEntry.objects.bulk_create(entries)
 
 
 def _log_change(by: User | None, profile: ResidentProfile, detail: str) -> None:

@@ -238,6 +238,9 @@ SMS_HTTP_URL = env_str("SMS_HTTP_URL")
 SMS_HTTP_API_KEY = env_str("SMS_HTTP_API_KEY")
 SMS_HTTP_SENDER = env_str("SMS_HTTP_SENDER", "HOCVUSO")
 SMS_HTTP_TIMEOUT = env_int("SMS_HTTP_TIMEOUT", 10)
+# The outbox in the admin shows sign-in codes as sent (the demo reads them there);
+# production masks them (accounts.sms.sms_body_for_outbox).
+SMS_OUTBOX_SHOW_CODES = env_bool("SMS_OUTBOX_SHOW_CODES", True)
 
 # --- Language and time -------------------------------------------------------------
 LANGUAGE_CODE = "vi"

@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from accounts.models import SmsMessage
+from accounts.signals import sms_outbox_viewed
 from accounts.sms import sms_send
 from community.roles import Role
 
@@ -121,19 +122,9 @@ def test_volunteer_and_officer_cannot_open_the_outbox(role, places, make_staff, 
     assert response.status_code == 403
 
 
-NOT_YET = pytest.mark.xfail(
-    strict=True,
-    reason="issue 16: viewing the outbox (phones and live codes) is not announced "
-    "and codes are readable in production",
-)
-
-
-@NOT_YET
 def test_viewing_the_outbox_announces_the_viewer_and_the_numbers_shown(
     admin_client, settings
 ):
-    from accounts.signals import sms_outbox_viewed
-
     for number in range(3):
         sms_send(to=f"+8491234{number:04d}", body=f"Tin {number}")
     sms_send(to="+84912340000", body="Tin nữa cho cùng số")
@@ -156,7 +147,6 @@ def test_viewing_the_outbox_announces_the_viewer_and_the_numbers_shown(
     ]
 
 
-@NOT_YET
 def test_codes_are_masked_when_the_setting_says_so(admin_client, settings):
     sms_send(
         to="+84912345678", body="Ma xac nhan cua ban la 482913. Ma co hieu luc 10 phut."

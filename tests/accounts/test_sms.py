@@ -99,9 +99,6 @@ def test_http_backend_needs_its_settings(db, settings):
         sms_send(to="+84912345678", body="x")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 16: the log line names the whole phone number"
-)
 def test_the_log_line_names_only_a_masked_number(db, settings, caplog):
     settings.SMS_BACKENDS = ["outbox"]
     with caplog.at_level(logging.INFO, logger="accounts.sms"):

@@ -176,7 +176,6 @@ def test_purge_with_days_option_and_nothing_to_delete(settings, logbook):
     assert AccessLogEntry.objects.count() == 4
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: viewing the SMS outbox is not logged")
 def test_viewing_the_sms_outbox_is_logged_per_person_shown(
     login, make_staff, places, make_resident
 ):

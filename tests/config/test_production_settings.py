@@ -5,8 +5,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 
 PRODUCTION_ENV = {
@@ -57,9 +55,6 @@ def test_production_refuses_to_start_without_a_database_url():
     assert "DATABASE_URL is required in production" in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 16: live sign-in codes are readable in the outbox"
-)
 def test_production_masks_codes_in_the_outbox_and_the_embedded_default_shows_them():
     read = (
         "shell",
