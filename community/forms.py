@@ -17,6 +17,7 @@ from .selectors import neighbourhood_choices
 from .services import resident_register
 
 MIN_BIRTH_YEAR = 1900
+YOUNGEST_AGE = 10
 # allauth's rate-limit action (`ACCOUNT_RATE_LIMITS`) for the "already registered"
 # answers given to one address.
 PHONE_TAKEN_ACTION = "signup_phone_taken"
@@ -24,7 +25,6 @@ SIGNUPS_LIMITED = _(
     "Too many sign-up attempts from this connection. Please wait %(wait)s, then try "
     "again."
 )
-YOUNGEST_AGE = 10
 
 
 class NeighbourhoodChoiceField(forms.ModelChoiceField):

@@ -189,6 +189,9 @@ ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
 ACCOUNT_LOGIN_BY_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
+# No "send a new code" button (ACCOUNT_LOGIN_BY_CODE_SUPPORTS_RESEND stays off): for
+# a number without an account allauth's resend fails where a registered number's
+# works, which would tell the two apart again. Asking anew is limited the same way.
 # Older people forget whether they registered: sign-up says so plainly (limited per
 # address below). The code request alone answers every number the same way and texts
 # only registered ones (accounts.forms.SmsCodeRequestForm); allauth's global switch
