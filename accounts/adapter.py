@@ -68,6 +68,14 @@ class AccountAdapter(DefaultAccountAdapter):
             % {"code": code},
         )
 
+    def send_unknown_account_sms(self, phone: str, **kwargs) -> None:
+        """Nothing goes to a number without an account.
+
+        Someone asking a code for a stranger's number must not make the site text
+        that stranger (nor run up the SMS bill: "SMS pumping"). allauth's default
+        sends nothing either; this says so where it matters.
+        """
+
     def _get_login_attempts_cache_key(self, request, **credentials) -> str:
         """Key the failed-login limit by the phone number.
 

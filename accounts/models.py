@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .names import name_clean
 from .phones import phone_display, phone_normalise
 
 
@@ -12,6 +13,8 @@ class UserManager(BaseUserManager):
 
     def _create_user(self, phone, password, **extra_fields):
         phone = phone_normalise(phone) if phone else None
+        if "full_name" in extra_fields:
+            extra_fields["full_name"] = name_clean(extra_fields["full_name"])
         user = self.model(phone=phone, **extra_fields)
         user.set_password(password)
         user.save(using=self._db)

@@ -38,6 +38,14 @@ def phone_normalise(raw: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def phone_mask(e164: str) -> str:
+    """`+84912345678` -> `+8491***678`: enough to tell numbers apart in a log line,
+    not enough to call anyone."""
+    if len(e164 or "") < 9:
+        return "***"
+    return f"{e164[:5]}***{e164[-3:]}"
+
+
 def phone_display(e164: str) -> str:
     """`+84912345678` -> `0912 345 678`, the way residents read their number."""
     if not e164:

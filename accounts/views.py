@@ -21,13 +21,18 @@ def signin_card(request, token: str):
 
     Chat apps and link checkers open links they see; if a GET signed in, a preview in
     Zalo would use up the resident's card before they scanned it.
+
+    Only uses (POSTs, right or wrong) count against `SIGNIN_CARD_RATE` per address:
+    thirty neighbours on one ward-hall Wi-Fi sign in within a minute, however often
+    their pages were opened. Views need no limit of their own against guessing: the
+    GET never looks the token up, so it tells a real card from a guess in no way.
     """
+    if request.method == "GET":
+        return render(request, "accounts/signin_card.html", {"token": token})
     if not hit_allowed(request, action="signin_card", rate=settings.SIGNIN_CARD_RATE):
         return render(
             request, "accounts/signin_card.html", {"limited": True}, status=429
         )
-    if request.method == "GET":
-        return render(request, "accounts/signin_card.html", {"token": token})
     try:
         user = signin_card_use(token=token)
     except ValidationError as error:

@@ -5,6 +5,10 @@ delete, history and usage URLs that would each have to be refused one by one, wh
 the outbox is a record of what was sent and must stay as it was. Here the only URLs
 are the listing and its search/filter results.
 
+Each page viewed is announced (`accounts.signals.sms_outbox_viewed`, with the
+numbers shown): community logs it in the access log, which accounts may not write.
+Codes are masked in production (`accounts.sms.sms_body_for_outbox`).
+
 City admins are superusers (`community.services.role_grant` keeps the flag in step
 with the role); `accounts` may not ask `community` who is a city admin (DESIGN.md §2),
 so the policy checks the superuser flag. Editors, who enter the admin for content,
@@ -24,6 +28,8 @@ from cms.admin_listing import ListingViewSet
 
 from .models import SmsMessage
 from .phones import phone_display, phone_normalise
+from .signals import sms_outbox_viewed
+from .sms import sms_body_for_outbox
 
 
 class OutboxPermissionPolicy(BasePermissionPolicy):
@@ -58,9 +64,22 @@ class OutboxIndexView(IndexView):
     paginate_by = 50
     columns = [
         Column("to", label=_("To"), accessor=lambda message: phone_display(message.to)),
-        Column("body", label=_("Message")),
+        Column(
+            "body",
+            label=_("Message"),
+            accessor=lambda message: sms_body_for_outbox(message.body),
+        ),
         DateColumn("created_at", label=_("Sent at"), sort_key="created_at"),
     ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        phones = list(dict.fromkeys(message.to for message in context["object_list"]))
+        # Sent at once: a view writes nothing that a rollback could take back.
+        sms_outbox_viewed.send(
+            sender=SmsMessage, viewer=self.request.user, phones=phones
+        )
+        return context
 
     def search_queryset(self, queryset):
         """Search by number, typed as people write it (`0912 345 678`) or in part."""

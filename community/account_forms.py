@@ -4,6 +4,8 @@ from django import forms
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
+from accounts.names import name_clean
+
 from .forms import BirthYearField, NeighbourhoodChoiceField
 from .models import Neighbourhood, ResidentProfile
 from .selectors import neighbourhood_choices
@@ -67,7 +69,7 @@ class AccountDetailsForm(forms.Form):
         self.fields["neighbourhood"].first_ward_id = profile.neighbourhood.ward_id
 
     def clean_full_name(self):
-        name = " ".join(self.cleaned_data["full_name"].split())
+        name = name_clean(self.cleaned_data["full_name"])
         if len(name) < 2:
             raise forms.ValidationError(_("Please enter your full name."))
         return name

@@ -4,16 +4,27 @@ Wired into allauth by `ACCOUNT_FORMS` in settings, so `accounts` never imports i
 """
 
 from allauth.account.forms import SignupForm
+from allauth.core import context, ratelimit
 from django import forms
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from accounts.names import name_clean
+from accounts.ratelimit import allauth_wait_seconds, wait_phrase
 
 from .selectors import neighbourhood_choices
 from .services import resident_register
 
 MIN_BIRTH_YEAR = 1900
 YOUNGEST_AGE = 10
+# allauth's rate-limit action (`ACCOUNT_RATE_LIMITS`) for the "already registered"
+# answers given to one address.
+PHONE_TAKEN_ACTION = "signup_phone_taken"
+SIGNUPS_LIMITED = _(
+    "Too many sign-up attempts from this connection. Please wait %(wait)s, then try "
+    "again."
+)
 
 
 class NeighbourhoodChoiceField(forms.ModelChoiceField):
@@ -87,10 +98,31 @@ class ResidentSignupForm(SignupForm):
         )
 
     def clean_full_name(self):
-        name = " ".join(self.cleaned_data["full_name"].split())
+        name = name_clean(self.cleaned_data["full_name"])
         if len(name) < 2:
             raise forms.ValidationError(_("Please enter your full name."))
         return name
+
+    def _clean_phone(self) -> None:
+        """allauth's "already registered" answer, limited per client address.
+
+        The answer (with its pointer to signing in) helps people who forgot they
+        registered, and also tells anyone who is registered. After
+        `ACCOUNT_RATE_LIMITS["signup_phone_taken"]` such answers, that address is
+        refused every sign-up until the window ends, whatever the number: a refusal
+        only for registered numbers would answer the question all the same.
+        """
+        request = context.request
+        if request is None or not self.cleaned_data.get("phone"):
+            super()._clean_phone()
+            return
+        if not ratelimit.consume(request, action=PHONE_TAKEN_ACTION, dry_run=True):
+            wait = allauth_wait_seconds(request, action=PHONE_TAKEN_ACTION)
+            self.add_error("phone", SIGNUPS_LIMITED % {"wait": wait_phrase(wait)})
+            return
+        super()._clean_phone()
+        if self.has_error("phone"):  # the number is taken
+            ratelimit.consume(request, action=PHONE_TAKEN_ACTION)
 
     @transaction.atomic
     def save(self, request):

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.names import name_clean
 from accounts.phones import phone_normalise
 from community.forms import BirthYearField, NeighbourhoodChoiceField
 from community.models import ResidentProfile
@@ -55,7 +56,7 @@ class RosterFilterForm(forms.Form):
 
 
 class FullNameForm(forms.Form):
-    """A neighbour's full name as on their ID card, spaces tidied (enrol, correct)."""
+    """A neighbour's full name as on their ID card, cleaned (enrol, correct)."""
 
     full_name = forms.CharField(
         label=_("Full name"),
@@ -65,7 +66,7 @@ class FullNameForm(forms.Form):
     )
 
     def clean_full_name(self):
-        name = " ".join(self.cleaned_data["full_name"].split())
+        name = name_clean(self.cleaned_data["full_name"])
         if len(name) < 2:
             raise forms.ValidationError(_("Please enter the full name."))
         return name

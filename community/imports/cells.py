@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.names import name_clean
 from accounts.phones import phone_normalise
 
 from ..models import Neighbourhood, Ward
@@ -99,7 +100,7 @@ def as_text(value) -> str:
 
 
 def clean_name(value) -> tuple[str, str | None]:
-    name = as_text(value)
+    name = name_clean(as_text(value))
     if not name:
         return "", _("The name is missing.")
     if len(name) > MAX_NAME_LENGTH:

@@ -25,6 +25,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('community', '0003_access_log_people'),
+        # Names were cleaned of invisible characters first: fold the clean ones.
+        ('accounts', '0003_clean_names'),
     ]
 
     operations = [

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import SignInCard, User
+from accounts.names import name_clean
 from accounts.phones import phone_normalise
 from accounts.services import sessions_end, user_anonymise
 
@@ -92,7 +93,7 @@ def resident_details_update(
     """Correct a resident's name and birth year; announce what changed."""
     _check_may(by, profile, Change.RECORD)
     user = profile.user
-    full_name = " ".join(full_name.split())
+    full_name = name_clean(full_name)
     changed = frozenset(
         name
         for name, value in (("full_name", full_name), ("birth_year", birth_year))

@@ -7,6 +7,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.names import name_clean
 
 from ..models import (
     AccessLogEntry,
@@ -32,7 +33,7 @@ def resident_register(
     consent_confirmed_by: User | None = None,
 ) -> ResidentProfile:
     """Record who the person is and where they live, with their consent and its time."""
-    user.full_name = " ".join(full_name.split())
+    user.full_name = name_clean(full_name)
     user.birth_year = birth_year
     user.save(update_fields=["full_name", "birth_year"])
     profile = ResidentProfile.objects.create(
@@ -80,7 +81,7 @@ def residents_register_imported(
     for person in people:
         user = User(
             phone=person.phone or None,
-            full_name=" ".join(person.full_name.split()),
+            full_name=name_clean(person.full_name),
             birth_year=person.birth_year,
         )
         user.set_unusable_password()

@@ -176,6 +176,7 @@ ACCOUNT_FORMS = {
     "signup": "community.forms.ResidentSignupForm",
     "change_phone": "accounts.forms.NewPhoneForm",
     "change_password": "accounts.forms.NewPasswordForm",
+    "request_login_code": "accounts.forms.SmsCodeRequestForm",
 }
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_USER_MODEL_EMAIL_FIELD = "email"
@@ -188,26 +189,42 @@ ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
 ACCOUNT_LOGIN_BY_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
-# Older people forget whether they registered: say so plainly. Rate limits below
-# keep this from being used to scrape who is registered.
+# No "send a new code" button (ACCOUNT_LOGIN_BY_CODE_SUPPORTS_RESEND stays off): for
+# a number without an account allauth's resend fails where a registered number's
+# works, which would tell the two apart again. Asking anew is limited the same way.
+# Older people forget whether they registered: sign-up says so plainly (limited per
+# address below). The code request alone answers every number the same way and texts
+# only registered ones (accounts.forms.SmsCodeRequestForm); allauth's global switch
+# would also hide the sign-up's "already registered, sign in instead".
 ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_LOGOUT_ON_GET = False
 # Per-IP limits are loose enough for a group session of 30 people on one ward-hall
-# Wi-Fi; per-phone limits (the "key") stay tight.
+# Wi-Fi; per-phone limits (the "key") stay tight. Code requests count for every
+# number, registered or not: 3 SMS per number in 10 minutes, 10 a day.
 ACCOUNT_RATE_LIMITS = {
     "login": "120/m/ip",
     "login_failed": "60/m/ip,5/300s/key",
     "signup": "90/m/ip",
-    "request_login_code": "60/m/ip,3/m/key",
+    # Sign-up's "already registered" answers to one address (community.forms).
+    "signup_phone_taken": "20/h/ip",
+    "request_login_code": "60/m/ip,3/10m/key,10/d/key",
     "verify_phone": "60/m/ip,1/30s/key",
     "change_phone": "3/m/user",
 }
+
+# How many proxies in front of gunicorn append to X-Forwarded-For (the TLS proxy: 1).
+# allauth takes the client's address from the last that many entries, and so do our
+# own limits (accounts.ratelimit.client_ip); 0 ignores the header, which is right
+# when nothing stands in front. Only the proxy must reach gunicorn (README).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 
 # Printed sign-in cards (teams): how long the QR link works, and how long a resident
 # without a phone stays signed in on the device that scanned it.
 SIGNIN_CARD_VALID_DAYS = env_int("SIGNIN_CARD_VALID_DAYS", 14)
 SIGNIN_CARD_SESSION_DAYS = env_int("SIGNIN_CARD_SESSION_DAYS", 180)
+# Card uses (the POST that signs in, right or wrong) per address; opening the page
+# is not counted.
 SIGNIN_CARD_RATE = "30/m"
 # Who may sign in with a printed card: residents, never a staff account (issue #16).
 # A dotted path, so that accounts asks community's access module without importing it.
@@ -229,6 +246,9 @@ SMS_HTTP_URL = env_str("SMS_HTTP_URL")
 SMS_HTTP_API_KEY = env_str("SMS_HTTP_API_KEY")
 SMS_HTTP_SENDER = env_str("SMS_HTTP_SENDER", "HOCVUSO")
 SMS_HTTP_TIMEOUT = env_int("SMS_HTTP_TIMEOUT", 10)
+# The outbox in the admin shows sign-in codes as sent (the demo reads them there);
+# production masks them (accounts.sms.sms_body_for_outbox).
+SMS_OUTBOX_SHOW_CODES = env_bool("SMS_OUTBOX_SHOW_CODES", True)
 
 # --- Language and time -------------------------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -266,6 +286,9 @@ WAGTAIL_SITE_NAME = "Bình dân học vụ số"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 # Staff log in once, through allauth: no second login page (issue #2).
 WAGTAILADMIN_LOGIN_URL = "/admin/login/"
+# ...and reset no password there: /admin/password_reset/ and its steps answer 404.
+# A forgotten password is a sign-in by SMS code, limited, through allauth.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -2,7 +2,8 @@
 
 Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL (PostgreSQL), REDIS_URL.
 Optional: SITE_BASE_URL, SMS_BACKENDS and SMS_HTTP_*, DJANGO_TASKS_BACKEND,
-ACCOUNT_PHONE_VERIFICATION (on unless set to false).
+ACCOUNT_PHONE_VERIFICATION (on unless set to false), DJANGO_TRUSTED_PROXY_COUNT (1
+behind the TLS proxy, which must be the only way to reach gunicorn: README).
 Serve with gunicorn behind a TLS-terminating proxy; WhiteNoise serves static files.
 """
 
@@ -21,6 +22,8 @@ env_required("DATABASE_URL", "For example postgres://user:password@host:5432/hoc
 env_required("REDIS_URL", "For example redis://127.0.0.1:6379/0 (cache, rate limits).")
 
 ACCOUNT_PHONE_VERIFICATION_ENABLED = env_bool("ACCOUNT_PHONE_VERIFICATION", True)
+# A live code on a city admin's screen is a key to someone's account.
+SMS_OUTBOX_SHOW_CODES = env_bool("SMS_OUTBOX_SHOW_CODES", False)
 CONN_MAX_AGE = env_int("DJANGO_CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_MAX_AGE"] = CONN_MAX_AGE  # noqa: F405
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from accounts.models import SmsMessage, User
@@ -111,3 +112,13 @@ def test_thirty_people_log_in_from_one_ip(client, db):
         )
         assert response.status_code == 302
         client.logout()
+
+
+def test_thirty_people_ask_for_a_code_from_one_ip(db):
+    people = [UserFactory(phone=f"+8491200{i:04d}") for i in range(30)]
+    for person in people:
+        # Thirty phones on one ward-hall Wi-Fi.
+        phone = Client(REMOTE_ADDR="203.0.113.7")
+        response = phone.post(REQUEST_CODE, {"phone": person.phone})
+        assert response.status_code == 302
+    assert SmsMessage.objects.count() == 30

@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from accounts.models import SmsMessage
+from accounts.signals import sms_outbox_viewed
 from accounts.sms import sms_send
 from community.roles import Role
 
@@ -119,3 +120,42 @@ def test_volunteer_and_officer_cannot_open_the_outbox(role, places, make_staff, 
         user = make_staff(role, ward=places["ward"])
     response = login(user).get(OUTBOX, follow=True)
     assert response.status_code == 403
+
+
+def test_viewing_the_outbox_announces_the_viewer_and_the_numbers_shown(
+    admin_client, settings
+):
+    for number in range(3):
+        sms_send(to=f"+8491234{number:04d}", body=f"Tin {number}")
+    sms_send(to="+84912340000", body="Tin nữa cho cùng số")
+    heard = []
+
+    def listener(sender, viewer, phones, **kwargs):
+        heard.append((viewer.pk, sorted(phones)))
+
+    sms_outbox_viewed.connect(listener)
+    try:
+        admin_client.get(OUTBOX)
+        admin_client.get(OUTBOX, {"q": "0912 340 001"})
+    finally:
+        sms_outbox_viewed.disconnect(listener)
+
+    viewer = admin_client.session["_auth_user_id"]
+    assert heard == [
+        (int(viewer), ["+84912340000", "+84912340001", "+84912340002"]),
+        (int(viewer), ["+84912340001"]),
+    ]
+
+
+def test_codes_are_masked_when_the_setting_says_so(admin_client, settings):
+    sms_send(
+        to="+84912345678", body="Ma xac nhan cua ban la 482913. Ma co hieu luc 10 phut."
+    )
+    assert "482913" in admin_client.get(OUTBOX).content.decode()
+
+    settings.SMS_OUTBOX_SHOW_CODES = False
+    page = admin_client.get(OUTBOX).content.decode()
+    assert "482913" not in page
+    assert "Ma xac nhan cua ban la ••••••. Ma co hieu luc 10 phut." in page
+    # The number stays: city admins look messages up by it.
+    assert "0912 345 678" in page

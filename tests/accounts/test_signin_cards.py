@@ -1,6 +1,7 @@
 """Printed sign-in cards: one use, expiry, replacement, hashed tokens."""
 
 import hashlib
+import re
 from datetime import timedelta
 
 import pytest
@@ -111,3 +112,33 @@ def test_guessing_cards_is_rate_limited(client, db, settings):
     codes = [client.post(card_path(f"doan-{i}")).status_code for i in range(7)]
     assert codes[:5] == [410] * 5
     assert codes[5:] == [429, 429]
+
+
+def test_thirty_neighbours_scan_and_sign_in_on_one_wifi(db, settings):
+    from django.test import Client
+
+    cards = []
+    for i in range(30):
+        person = UserFactory(phone=None, full_name=f"Bà Hàng Xóm {i}")
+        cards.append(signin_card_issue(user=person, issued_by=None)[1])
+    for token in cards:
+        phone = Client(REMOTE_ADDR="203.0.113.7")
+        # A chat preview or a second look opens the page more than once.
+        assert phone.get(card_path(token)).status_code == 200
+        assert phone.get(card_path(token)).status_code == 200
+        assert phone.post(card_path(token)).status_code == 302
+    assert SignInCard.objects.filter(used_at__isnull=False).count() == 30
+    # The 31st use within the minute is held back.
+    refused = Client(REMOTE_ADDR="203.0.113.7").post(card_path("doan-them"))
+    assert refused.status_code == 429
+
+
+def test_opening_a_card_page_tells_nothing_about_the_token(client, no_phone):
+    """Why views need no limit of their own: the page does not look the token up,
+    so no number of views tells a real token from a guess."""
+    _card, token = signin_card_issue(user=no_phone, issued_by=None)
+    real = client.get(card_path(token)).content.decode().replace(token, "TOKEN")
+    guess = "x" * len(token)
+    guessed = client.get(card_path(guess)).content.decode().replace(guess, "TOKEN")
+    strip = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+    assert strip.sub("", real) == strip.sub("", guessed)

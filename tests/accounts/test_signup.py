@@ -131,3 +131,50 @@ def test_phone_verification_by_sms_when_the_setting_is_on(client, places, settin
     client.post(response["Location"], {"code": code})
     user.refresh_from_db()
     assert user.phone_verified
+
+
+def test_already_registered_answers_are_limited_per_address(client, places):
+    from django.test import Client
+
+    from tests.community.factories import UserFactory
+
+    taken = [UserFactory(phone=f"+8491300{i:04d}") for i in range(21)]
+    prober = Client(REMOTE_ADDR="198.51.100.7")
+    prober.cookies["django_language"] = "en"
+    for person in taken[:20]:
+        response = prober.post(SIGNUP, signup_data(places["n1"], phone=person.phone))
+        assert "already registered" in response.context["form"].errors["phone"][0]
+
+    # The 21st answer within the hour from that address is the limit, for a
+    # registered number and for a free one alike: nothing tells them apart.
+    for phone in (taken[20].phone, "0912 999 888"):
+        response = prober.post(SIGNUP, signup_data(places["n1"], phone=phone))
+        assert response.status_code == 200
+        error = " ".join(response.context["form"].errors["phone"])
+        assert "already registered" not in error
+        assert "Too many" in error
+    assert not User.objects.filter(phone="+84912999888").exists()
+
+    # Another address (another family's phone network) is told as before.
+    neighbour = Client(REMOTE_ADDR="198.51.100.8")
+    neighbour.cookies["django_language"] = "en"
+    response = neighbour.post(SIGNUP, signup_data(places["n1"], phone=taken[0].phone))
+    assert "already registered" in response.context["form"].errors["phone"][0]
+
+
+def test_invisible_characters_in_the_name_are_not_stored(client, places):
+    name = "Nguy\u0065\u0302\u0303n \u202e. Th\u1ecb\u200b Nhung\u2066"
+    response = client.post(SIGNUP, signup_data(places["n1"], full_name=name))
+
+    assert response.status_code == 302
+    assert User.objects.get().full_name == "Nguyễn . Thị Nhung"
+
+
+def test_a_name_of_only_invisible_characters_is_refused(client, places):
+    response = client.post(
+        SIGNUP, signup_data(places["n1"], full_name="\u200b\u202e\u200b\u2060")
+    )
+
+    assert response.status_code == 200
+    assert "họ và tên" in response.context["form"].errors["full_name"][0]
+    assert not User.objects.exists()

@@ -1,6 +1,7 @@
 """The three SMS backends, the HTTP one against a local server the test starts."""
 
 import json
+import logging
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
@@ -96,3 +97,12 @@ def test_http_backend_needs_its_settings(db, settings):
     settings.SMS_HTTP_URL = ""
     with pytest.raises(ImproperlyConfigured):
         sms_send(to="+84912345678", body="x")
+
+
+def test_the_log_line_names_only_a_masked_number(db, settings, caplog):
+    settings.SMS_BACKENDS = ["outbox"]
+    with caplog.at_level(logging.INFO, logger="accounts.sms"):
+        sms_send(to="+84912345678", body="Ma 123456")
+    assert "+8491***678" in caplog.text
+    assert "912345678" not in caplog.text
+    assert "123456" not in caplog.text

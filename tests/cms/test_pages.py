@@ -68,6 +68,25 @@ def test_wagtail_login_leads_to_allauth(client, db):
 
 
 @pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/password_reset/",
+        "/admin/password_reset/done/",
+        "/admin/password_reset/confirm/MQ/set-password/",
+        "/admin/password_reset/complete/",
+    ],
+)
+def test_wagtail_password_reset_is_closed(client, path, make_staff, mailoutbox):
+    """Staff sign in only through allauth; a second way to take over an account
+    (by the e-mail address on a staff record) would go around its limits."""
+    make_staff(Role.CITY_ADMIN, email="thanhpho@example.vn")
+    assert client.get(path).status_code == 404
+    response = client.post(path, {"email": "thanhpho@example.vn"})
+    assert response.status_code == 404
+    assert mailoutbox == []
+
+
+@pytest.mark.parametrize(
     ("role", "enters"),
     [
         (Role.VOLUNTEER, False),

@@ -174,3 +174,29 @@ def test_purge_with_days_option_and_nothing_to_delete(settings, logbook):
     call_command("purge_access_log", "--days", "60", stdout=out)
     assert "Deleted 0 " in out.getvalue()
     assert AccessLogEntry.objects.count() == 4
+
+
+def test_viewing_the_sms_outbox_is_logged_with_the_people_shown(
+    login, make_staff, places, make_resident
+):
+    from accounts.sms import sms_send
+    from community.privacy import personal_data_json
+
+    admin = make_staff(Role.CITY_ADMIN, phone="+84900000009")
+    an = make_resident(places["n1"], full_name="Nguyễn Văn An", phone="+84912345678")
+    binh = make_resident(places["n3"], full_name="Lê Thị Bình", phone="+84987654321")
+    for to in (an.phone, an.phone, binh.phone, "+84911111111", admin.phone):
+        sms_send(to=to, body="Ma xac nhan 123456")
+
+    assert login(admin).get(reverse("sms-outbox:index")).status_code == 200
+
+    # One entry naming everyone shown (as any list staff open), not the admin's
+    # own messages, and how many numbers were of no account.
+    entry = AccessLogEntry.objects.get(actor=admin)
+    assert entry.action == Action.VIEWED
+    assert set(entry.people.values_list("pk", flat=True)) == {an.pk, binh.pk}
+    assert "SMS outbox" in entry.detail
+    assert "1 number of no account" in entry.detail
+    # The resident sees it in their own data download.
+    logged = personal_data_json(user=an)["sections"]["access_log"]["items"]
+    assert [item["detail"] for item in logged] == [entry.detail]

@@ -309,3 +309,18 @@ def test_an_sms_code_sign_in_stands_in_for_the_password_only_for_minutes(residen
     with mock.patch("accounts.selectors.time.time", return_value=time.time() + 601):
         form = client.get(PASSWORD_CHANGE).context["form"]
     assert "oldpassword" in form.fields
+
+
+def test_invisible_characters_in_a_corrected_name_are_not_stored(client, resident):
+    client.force_login(resident)
+    response = client.post(
+        EDIT,
+        {
+            "full_name": "Tr\u1ea7n \u202eTh\u1ecb\u200b Mai\ufeff",
+            "birth_year": "1958",
+            "neighbourhood": resident.resident_profile.neighbourhood_id,
+        },
+    )
+    assert response.status_code == 302
+    resident.refresh_from_db()
+    assert resident.full_name == "Trần Thị Mai"

@@ -53,3 +53,17 @@ def test_production_refuses_to_start_without_a_database_url():
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert "DATABASE_URL is required in production" in result.stderr
+
+
+def test_production_masks_codes_in_the_outbox_and_the_embedded_default_shows_them():
+    read = (
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SMS_OUTBOX_SHOW_CODES)",
+    )
+    production = run_manage(*read, env=PRODUCTION_ENV)
+    assert production.returncode == 0, production.stderr
+    assert production.stdout.strip().splitlines()[-1] == "False"
+    embedded = run_manage(*read, env={})
+    assert embedded.returncode == 0, embedded.stderr
+    assert embedded.stdout.strip().splitlines()[-1] == "True"

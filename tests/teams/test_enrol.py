@@ -114,3 +114,19 @@ def test_officer_cannot_enrol(client, team):
     assert client.get(reverse("teams:enrol")).status_code == 403
     assert _enrol(client, team).status_code == 403
     assert not User.objects.filter(full_name="Lê Thị Mai").exists()
+
+
+def test_invisible_characters_in_the_name_are_not_stored(client, team):
+    login(client, team["volunteer"])
+    response = _enrol(client, team, full_name="\u2067L\u00ea Th\u1ecb\u200b\u202e Mai")
+    assert response.status_code == 302
+    assert User.objects.filter(full_name="Lê Thị Mai").exists()
+
+
+def test_a_name_of_only_invisible_characters_is_refused(client, team):
+    login(client, team["volunteer"])
+    before = User.objects.count()
+    response = _enrol(client, team, full_name="\u200b\u200b\u202e")
+    assert response.status_code == 200
+    assert response.context["form"].errors["full_name"]
+    assert User.objects.count() == before

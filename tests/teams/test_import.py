@@ -259,3 +259,24 @@ def test_an_upload_never_confirmed_is_wiped_after_a_week(client, team):
     assert page.status_code == 200
     assert "Lê Thị Mai" not in page.text
     assert "form" not in page.context or page.context["form"] is None
+
+
+def test_invisible_characters_in_imported_names_are_not_stored(
+    client, team, django_capture_on_commit_callbacks
+):
+    login(client, team["volunteer"])
+    data = "\r\n".join(
+        [
+            "Họ và tên;Năm sinh;Số điện thoại;Tổ dân phố",
+            "\u202eĐỗ Thị\u200b Lan\u2069;1955;;Tổ dân phố số 1",
+            "\u200b\u2060;1956;;Tổ dân phố số 1",
+        ]
+    ).encode("utf-8")
+    job = _upload(client, data)
+    preview = client.get(reverse("teams:import_job", args=[job.pk])).context["preview"]
+    assert [row.full_name for row in preview.rows] == ["Đỗ Thị Lan"]
+    assert [problem.line for problem in preview.bad] == [3]
+    assert "tên" in preview.bad[0].reason.lower()
+
+    _confirm(client, job, django_capture_on_commit_callbacks)
+    assert User.objects.filter(full_name="Đỗ Thị Lan").exists()
