@@ -5,6 +5,8 @@
   them so) and editors are given no rights over them.
 - The access log (`community.admin_log`): a read-only, filtered listing for city
   admins; its policy allows "view" only.
+- The SMS outbox (`community.admin_outbox`): read-only, for city admins; each page
+  viewed is an access-log entry naming everyone shown.
 - Roles have no snippet: rows are made and removed only by `role_grant` and
   `role_revoke`, so `RoleViewSet` offers a listing, a grant form and a revoke action
   (`community.views`), nothing that edits rows directly. Its permission policy asks
@@ -27,9 +29,11 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from accounts.models import SmsMessage
 from cms.admin_listing import ListingViewSet
 
 from .admin_log import AccessLogIndexView
+from .admin_outbox import OutboxViewSet
 from .models import AccessLogEntry, Neighbourhood, RoleAssignment, Ward
 from .views import (
     CityAdminPermissionPolicy,
@@ -43,9 +47,12 @@ register_permission_policy(
     RoleAssignment,
     CityAdminPermissionPolicy(RoleAssignment, actions={"view", "add", "delete"}),
 )
-# The access log is read-only, and for city admins only (not editors).
+# The access log and the SMS outbox are read-only, for city admins only (not editors).
 register_permission_policy(
     AccessLogEntry, CityAdminPermissionPolicy(AccessLogEntry, actions={"view"})
+)
+register_permission_policy(
+    SmsMessage, CityAdminPermissionPolicy(SmsMessage, actions={"view"})
 )
 
 
@@ -211,3 +218,8 @@ class AccessLogViewSet(ListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_access_log_viewset():
     return AccessLogViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox_viewset():
+    return OutboxViewSet()

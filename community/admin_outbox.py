@@ -5,52 +5,41 @@ delete, history and usage URLs that would each have to be refused one by one, wh
 the outbox is a record of what was sent and must stay as it was. Here the only URLs
 are the listing and its search/filter results.
 
-Each page viewed is announced (`accounts.signals.sms_outbox_viewed`, with the
-numbers shown): community logs it in the access log, which accounts may not write.
-Codes are masked in production (`accounts.sms.sms_body_for_outbox`).
-
-City admins are superusers (`community.services.role_grant` keeps the flag in step
-with the role); `accounts` may not ask `community` who is a city admin (DESIGN.md §2),
-so the policy checks the superuser flag. Editors, who enter the admin for content,
-neither see the menu item nor open the page.
+It lives in community, not beside the `SmsMessage` model in accounts: the page shows
+people's numbers (and, on the embedded default, live sign-in codes), so who may
+open it is `community.access`'s question and each view is an access-log entry naming
+everyone shown; and accounts imports no app above it (DESIGN.md §2). Codes are masked
+in production (`accounts.sms.sms_body_for_outbox`).
 """
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
-from wagtail.permission_policies import BasePermissionPolicy
-from wagtail.permissions import register_permission_policy
 
+from accounts.models import SmsMessage, User
+from accounts.phones import phone_display, phone_normalise
+from accounts.sms import sms_body_for_outbox
 from cms.admin_listing import ListingViewSet
 
-from .models import SmsMessage
-from .phones import phone_display, phone_normalise
-from .signals import sms_outbox_viewed
-from .sms import sms_body_for_outbox
+from .models import AccessLogEntry
+from .services import access_log_record
 
 
-class OutboxPermissionPolicy(BasePermissionPolicy):
-    """Superusers (city admins) may read the outbox; nobody writes to it from here."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and user.is_active and user.is_superuser
-
-    def user_has_any_permission(self, user, actions):
-        return "view" in actions and user.is_active and user.is_superuser
-
-    def users_with_any_permission(self, actions):
-        users = get_user_model().objects.filter(is_active=True, is_superuser=True)
-        return users if "view" in actions else users.none()
-
-    def users_with_permission(self, action):
-        return self.users_with_any_permission([action])
-
-
-# Registered before anything asks Wagtail for this model's policy.
-register_permission_policy(SmsMessage, OutboxPermissionPolicy(SmsMessage))
+def outbox_view_record(*, viewer: User, phones: list[str]) -> AccessLogEntry:
+    """One entry naming everyone whose number a page of the outbox showed, with how
+    many numbers were of no account."""
+    people = list(User.objects.filter(phone__in=phones).only("pk", "phone"))
+    unnamed = len(set(phones) - {person.phone for person in people})
+    detail = "SMS outbox (their number and the messages sent to it)"
+    if unnamed:
+        detail += f"; {unnamed} number{'s' if unnamed != 1 else ''} of no account"
+    return access_log_record(
+        actor=viewer,
+        action=AccessLogEntry.Action.VIEWED,
+        detail=detail,
+        people=people,
+    )
 
 
 class OutboxIndexView(IndexView):
@@ -75,10 +64,7 @@ class OutboxIndexView(IndexView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         phones = list(dict.fromkeys(message.to for message in context["object_list"]))
-        # Sent at once: a view writes nothing that a rollback could take back.
-        sms_outbox_viewed.send(
-            sender=SmsMessage, viewer=self.request.user, phones=phones
-        )
+        outbox_view_record(viewer=self.request.user, phones=phones)
         return context
 
     def search_queryset(self, queryset):
@@ -104,8 +90,3 @@ class OutboxViewSet(ListingViewSet):
     menu_name = "sms-outbox"
     model = SmsMessage
     index_view_class = OutboxIndexView
-
-
-@hooks.register("register_admin_viewset")
-def register_outbox_viewset():
-    return OutboxViewSet()
