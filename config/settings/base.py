@@ -248,7 +248,8 @@ PRIVATE_MEDIA_ROOT = Path(
     env_str("DJANGO_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media"))
 )
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded SVGs are sanitised on the way in (cms.storage, cms.svg).
+    "default": {"BACKEND": "cms.storage.PublicMediaStorage"},
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
@@ -266,6 +267,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "mp3", "m4a", "ogg", "mp4", "webm", "csv", "xlsx"]
+# Uploaded SVG pictures are sanitised by the image form (cms.forms, cms.svg).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.SafeImageForm"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail's preview views allow same-origin framing themselves.
