@@ -1,12 +1,23 @@
+import mimetypes
 from functools import wraps
 
 from django.apps import apps
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import storages
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseNotModified,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
+from django.utils.http import http_date
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
+from django.views.static import was_modified_since
 from wagtail.models import Page
 
 from .offline import service_worker_source, web_manifest
@@ -26,6 +37,44 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+# --- User media (images editors uploaded) -----------------------------------------
+
+# Wagtail's documents are sent only by their own view, which checks a collection's
+# privacy; unfinished multiple uploads are nobody's to see.
+MEDIA_NOT_SERVED = ("documents/", "uploaded_files/")
+MEDIA_MAX_AGE = 24 * 60 * 60
+
+
+@require_safe
+def media_serve(request, path: str):
+    """A file of the default storage at MEDIA_URL, on one machine and in production
+    alike (README: where user media is served). cms.headers.UserFilesMiddleware
+    adds `Content-Security-Policy: sandbox` and `nosniff`; byte ranges come from
+    cms.middleware.RangeRequestsMiddleware."""
+    if not path or path.endswith("/") or path.startswith(MEDIA_NOT_SERVED):
+        raise Http404
+    storage = storages["default"]
+    try:
+        modified = storage.get_modified_time(path)
+        handle = storage.open(path, "rb")
+    except (SuspiciousFileOperation, OSError, NotImplementedError) as exc:
+        raise Http404 from exc
+    if not was_modified_since(
+        request.headers.get("If-Modified-Since"), modified.timestamp()
+    ):
+        handle.close()
+        return HttpResponseNotModified()
+    content_type, encoding = mimetypes.guess_type(path)
+    response = FileResponse(
+        handle, content_type=content_type or "application/octet-stream"
+    )
+    if encoding:
+        response["Content-Encoding"] = encoding
+    response["Last-Modified"] = http_date(modified.timestamp())
+    response["Cache-Control"] = f"public, max-age={MEDIA_MAX_AGE}"
+    return response
 
 
 # --- Posters (Wagtail admin: mounted by cms.wagtail_hooks under /admin/posters/) ----

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # User files sandboxed, outside the byte ranges so that 206 answers are too.
+    "cms.headers.UserFilesMiddleware",
     "cms.middleware.RangeRequestsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -269,6 +271,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "mp3", "m4a", "ogg", "mp4", "webm", "csv", "xlsx"]
 # Uploaded SVG pictures are sanitised by the image form (cms.forms, cms.svg).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.SafeImageForm"
+# Documents are sent with `Content-Security-Policy: sandbox` (cms.headers), in which
+# Safari shows an inline PDF as a blank page: every document is a download.
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail's preview views allow same-origin framing themselves.
