@@ -1,6 +1,7 @@
 import mimetypes
 from functools import wraps
 
+from csp.decorators import csp_exempt
 from django.apps import apps
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import storages
@@ -47,6 +48,7 @@ MEDIA_NOT_SERVED = ("documents/", "uploaded_files/")
 MEDIA_MAX_AGE = 24 * 60 * 60
 
 
+@csp_exempt()
 @require_safe
 def media_serve(request, path: str):
     """A file of the default storage at MEDIA_URL, on one machine and in production

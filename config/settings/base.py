@@ -73,8 +73,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # User files sandboxed, outside the byte ranges so that 206 answers are too.
+    # User files sandboxed, outside the byte ranges so that 206 answers are too;
+    # then the site's Content-Security-Policy and Permissions-Policy (cms.headers).
     "cms.headers.UserFilesMiddleware",
+    "cms.headers.SiteCSPMiddleware",
     "cms.middleware.RangeRequestsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -276,6 +278,65 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.SafeImageForm"
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- Security headers (cms.headers) ------------------------------------------------
+# No inline script or style on public and staff pages: scripts and style sheets are
+# files under /static/. Video links may embed these players.
+CSP_EMBED_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://www.facebook.com",
+    "https://player.vimeo.com",
+]
+# The site's own absolute address (Wagtail's user bar loads its files from it) and
+# the media's, when media comes from another host.
+_OWN_ORIGINS = sorted(
+    {
+        "/".join(url.split("/", 3)[:3])
+        for url in (SITE_BASE_URL, MEDIA_URL)
+        if url.startswith(("http://", "https://"))
+    }
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *_OWN_ORIGINS],
+        "style-src": ["'self'", *_OWN_ORIGINS],
+        "img-src": ["'self'", "data:", *_OWN_ORIGINS],
+        "media-src": ["'self'", *_OWN_ORIGINS],
+        "font-src": ["'self'", *_OWN_ORIGINS],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "frame-src": CSP_EMBED_ORIGINS,
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+# Wagtail's admin writes inline scripts and styles, previews pages in a frame of its
+# own and shows upload previews from blob: URLs.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'", *_OWN_ORIGINS],
+        "style-src": ["'self'", "'unsafe-inline'", *_OWN_ORIGINS],
+        "img-src": ["'self'", "data:", "blob:", "https:", *_OWN_ORIGINS],
+        "media-src": ["'self'", "blob:", *_OWN_ORIGINS],
+        "font-src": ["'self'", "data:", *_OWN_ORIGINS],
+        # Wagtail's "new version available" notice.
+        "connect-src": ["'self'", "https://releases.wagtail.org"],
+        "frame-src": ["'self'", *CSP_EMBED_ORIGINS],
+        "frame-ancestors": ["'self'"],
+        "base-uri": ["'self'"],
+    }
+}
+# No page uses these: QR codes are scanned with the phone's own camera app.
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()"
+)
+
 # Wagtail's preview views allow same-origin framing themselves.
 X_FRAME_OPTIONS = "DENY"
 

@@ -35,6 +35,9 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Behind TLS: a page never loads anything over plain HTTP (cms.headers).
+for _policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN):  # noqa: F405
+    _policy["DIRECTIVES"]["upgrade-insecure-requests"] = True
 
 STORAGES = {
     **STORAGES,  # noqa: F405
