@@ -90,4 +90,5 @@ def sms_send(*, to: str, body: str) -> None:
     """Send one SMS through every configured backend."""
     for backend in get_backends():
         backend.send(to=to, body=body)
-    logger.info("SMS sent to %s through %s", to, ",".join(settings.SMS_BACKENDS))
+    # Never the number or the text: a log line carries no personal data.
+    logger.info("SMS sent through %s", ",".join(settings.SMS_BACKENDS))

@@ -6,9 +6,11 @@ overridden from the environment; `config.settings.production` refuses insecure
 defaults.
 """
 
+import logging
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
@@ -72,6 +74,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request's id and its log line cover everything below (config.logs).
+    "config.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # User files sandboxed, outside the byte ranges so that 206 answers are too;
     # then the site's Content-Security-Policy and Permissions-Policy (cms.headers).
@@ -340,12 +344,38 @@ PERMISSIONS_POLICY = (
 # Wagtail's preview views allow same-origin framing themselves.
 X_FRAME_OPTIONS = "DENY"
 
+# Logs (config.logs): every handler masks personal data and adds the request's id;
+# one line per request on "hocvuso.request". "text" reads well in a terminal;
+# production writes "json", one object per line, to stderr.
+# Python's warnings become log lines too (py.warnings), masked and formatted alike.
+logging.captureWarnings(True)
+LOG_FORMAT = env_str("DJANGO_LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured("DJANGO_LOG_FORMAT must be text or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"personal_data": {"()": "config.logs.PersonalDataFilter"}},
+    "formatters": {
+        "text": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
+        },
+        "json": {"()": "config.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["personal_data"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
+        "hocvuso.request": {"level": "INFO"},
+        # Through our handler only: Django's default ones would print unmasked.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # runserver's own request lines repeat ours, query string included.
+        "django.server": {"handlers": [], "level": "WARNING", "propagate": True},
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "ERROR"},
         # Every page save runs a few inline tasks; one line each is noise.

@@ -6,8 +6,10 @@ ACCOUNT_PHONE_VERIFICATION (on unless set to false).
 Serve with gunicorn behind a TLS-terminating proxy; WhiteNoise serves static files.
 """
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_list, env_required
+from .env import env_bool, env_int, env_list, env_required, env_str
 
 DEBUG = False
 SECRET_KEY = env_required(
@@ -47,3 +49,8 @@ STORAGES = {
 }
 
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# One JSON object per line on stderr, for the log collector; request lines at INFO.
+LOG_FORMAT = env_str("DJANGO_LOG_FORMAT", "json")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured("DJANGO_LOG_FORMAT must be text or json.")
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT  # noqa: F405
