@@ -16,6 +16,7 @@ from cms.views import (
     offline_view,
     service_worker_view,
 )
+from config.metrics import metrics_view
 
 
 class AdminLoginRedirect(RedirectView):
@@ -36,6 +37,8 @@ class AdminLoginRedirect(RedirectView):
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # For the monitoring only: 404 to everyone else (config.metrics).
+    path("internal/metrics", metrics_view, name="metrics"),
     # Offline reading (cms.offline): the worker must be served from the root.
     path("sw.js", service_worker_view, name="service_worker"),
     path("manifest.webmanifest", manifest_view, name="web_manifest"),

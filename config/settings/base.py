@@ -76,6 +76,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: the request's id and its log line cover everything below (config.logs).
     "config.logs.RequestLogMiddleware",
+    # Request latency for /internal/metrics (config.metrics); its pair comes last.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # User files sandboxed, outside the byte ranges so that 206 answers are too;
     # then the site's Content-Security-Policy and Permissions-Policy (cms.headers).
@@ -94,6 +96,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -383,6 +386,10 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# /internal/metrics (config.metrics) answers loopback and private addresses that did
+# not come through the proxy, or anyone sending `Authorization: Bearer <token>`.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
 
 # Error reports to Sentry, only when SENTRY_DSN is set (config.sentry); without it
 # sentry_sdk is never imported.
