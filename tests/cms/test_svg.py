@@ -174,7 +174,7 @@ def test_an_svg_that_cannot_be_read_is_refused_with_a_vietnamese_message(
         },
     )
     assert response.status_code == 200
-    assert "This SVG picture cannot be read" in response.content.decode()
+    assert "Không đọc được hình SVG này" in response.content.decode()
     assert not get_image_model().objects.exists()
 
 

@@ -207,4 +207,5 @@ def test_a_refused_form_post_sends_the_headers_too(site):
     client = Client(enforce_csrf_checks=True)
     response = client.post("/accounts/login/", {"login": "0900000001"})
     assert response.status_code == 403
+    assert "Biểu mẫu chưa được gửi đi" in response.content.decode()
     check("/accounts/login/", response)
