@@ -19,7 +19,7 @@ from .admin_listing import ListingViewSet
 from .models import Poster
 from .selectors import poster_visits
 from .services import POSTER_SIZES, poster_visit_record
-from .views import poster_download, poster_print
+from .views import poster_print
 
 POSTER_PARAM = "p"
 SEEN_SESSION_KEY = "cms_posters_seen"
@@ -133,9 +133,9 @@ class PosterViewSet(ListingViewSet):
 
     def extra_urlpatterns(self):
         # /admin/posters/<page id>/?size=A4|A3: under /admin/, so Wagtail lets in
-        # only users with admin access.
+        # only users with admin access. Both show the form; its POST makes the PDF.
         return [
-            path("<int:page_id>/", poster_download, name="download"),
+            path("<int:page_id>/", poster_print, name="download"),
             path("<int:page_id>/print/", poster_print, name="print"),
         ]
 

@@ -12,9 +12,11 @@ from cms.views import (
     clear_site_data,
     healthz,
     manifest_view,
+    media_serve,
     offline_view,
     service_worker_view,
 )
+from config.metrics import metrics_view
 
 
 class AdminLoginRedirect(RedirectView):
@@ -35,6 +37,8 @@ class AdminLoginRedirect(RedirectView):
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # For the monitoring only: 404 to everyone else (config.metrics).
+    path("internal/metrics", metrics_view, name="metrics"),
     # Offline reading (cms.offline): the worker must be served from the root.
     path("sw.js", service_worker_view, name="service_worker"),
     path("manifest.webmanifest", manifest_view, name="web_manifest"),
@@ -55,9 +59,10 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.MEDIA_URL.startswith("/"):
+    # Uploaded images, sandboxed (cms.views.media_serve), on one machine and in
+    # production alike; a CDN or proxy in front may serve the folder instead, with
+    # the same headers (README).
+    urlpatterns += [path(f"{settings.MEDIA_URL[1:]}<path:path>", media_serve)]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -6,12 +6,14 @@ overridden from the environment; `config.settings.production` refuses insecure
 defaults.
 """
 
+import logging
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -72,7 +74,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request's id and its log line cover everything below (config.logs).
+    "config.logs.RequestLogMiddleware",
+    # Request latency for /internal/metrics (config.metrics); its pair comes last.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # User files sandboxed, outside the byte ranges so that 206 answers are too;
+    # then the site's Content-Security-Policy and Permissions-Policy (cms.headers).
+    "cms.headers.UserFilesMiddleware",
+    "cms.headers.SiteCSPMiddleware",
     "cms.middleware.RangeRequestsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -86,6 +96,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -273,7 +284,8 @@ PRIVATE_MEDIA_ROOT = Path(
     env_str("DJANGO_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media"))
 )
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded SVGs are sanitised on the way in (cms.storage, cms.svg).
+    "default": {"BACKEND": "cms.storage.PublicMediaStorage"},
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
@@ -294,17 +306,107 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "mp3", "m4a", "ogg", "mp4", "webm", "csv", "xlsx"]
+# Uploaded SVG pictures are sanitised by the image form (cms.forms, cms.svg).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.SafeImageForm"
+# Documents are sent with `Content-Security-Policy: sandbox` (cms.headers), in which
+# Safari shows an inline PDF as a blank page: every document is a download.
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- Security headers (cms.headers) ------------------------------------------------
+# No inline script or style on public and staff pages: scripts and style sheets are
+# files under /static/. Video links may embed these players.
+CSP_EMBED_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://www.facebook.com",
+    "https://player.vimeo.com",
+]
+# The site's own absolute address (Wagtail's user bar loads its files from it) and
+# the media's, when media comes from another host.
+_OWN_ORIGINS = sorted(
+    {
+        "/".join(url.split("/", 3)[:3])
+        for url in (SITE_BASE_URL, MEDIA_URL)
+        if url.startswith(("http://", "https://"))
+    }
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *_OWN_ORIGINS],
+        "style-src": ["'self'", *_OWN_ORIGINS],
+        "img-src": ["'self'", "data:", *_OWN_ORIGINS],
+        "media-src": ["'self'", *_OWN_ORIGINS],
+        "font-src": ["'self'", *_OWN_ORIGINS],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "frame-src": CSP_EMBED_ORIGINS,
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+# Wagtail's admin writes inline scripts and styles, previews pages in a frame of its
+# own and shows upload previews from blob: URLs.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'", *_OWN_ORIGINS],
+        "style-src": ["'self'", "'unsafe-inline'", *_OWN_ORIGINS],
+        "img-src": ["'self'", "data:", "blob:", "https:", *_OWN_ORIGINS],
+        "media-src": ["'self'", "blob:", *_OWN_ORIGINS],
+        "font-src": ["'self'", "data:", *_OWN_ORIGINS],
+        # Wagtail's "new version available" notice.
+        "connect-src": ["'self'", "https://releases.wagtail.org"],
+        "frame-src": ["'self'", *CSP_EMBED_ORIGINS],
+        "frame-ancestors": ["'self'"],
+        "base-uri": ["'self'"],
+    }
+}
+# No page uses these: QR codes are scanned with the phone's own camera app.
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()"
+)
+
 # Wagtail's preview views allow same-origin framing themselves.
 X_FRAME_OPTIONS = "DENY"
 
+# Logs (config.logs): every handler masks personal data and adds the request's id;
+# one line per request on "hocvuso.request". "text" reads well in a terminal;
+# production writes "json", one object per line, to stderr.
+# Python's warnings become log lines too (py.warnings), masked and formatted alike.
+logging.captureWarnings(True)
+LOG_FORMAT = env_str("DJANGO_LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured("DJANGO_LOG_FORMAT must be text or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"personal_data": {"()": "config.logs.PersonalDataFilter"}},
+    "formatters": {
+        "text": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
+        },
+        "json": {"()": "config.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["personal_data"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
+        "hocvuso.request": {"level": "INFO"},
+        # Through our handler only: Django's default ones would print unmasked.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # runserver's own request lines repeat ours, query string included.
+        "django.server": {"handlers": [], "level": "WARNING", "propagate": True},
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "ERROR"},
         # Every page save runs a few inline tasks; one line each is noise.
@@ -312,6 +414,22 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# /internal/metrics (config.metrics) answers loopback and private addresses that did
+# not come through the proxy, or anyone sending `Authorization: Bearer <token>`.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
+
+# Error reports to Sentry, only when SENTRY_DSN is set (config.sentry); without it
+# sentry_sdk is never imported.
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    from config.sentry import sentry_init
+
+    sentry_init(
+        dsn=SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+    )
 
 # stats' covering index (`include=`) is a plain index on SQLite, which has no such
 # thing: correct there, and said on every command without this.

@@ -7,8 +7,10 @@ behind the TLS proxy, which must be the only way to reach gunicorn: README).
 Serve with gunicorn behind a TLS-terminating proxy; WhiteNoise serves static files.
 """
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_list, env_required
+from .env import env_bool, env_int, env_list, env_required, env_str
 
 DEBUG = False
 SECRET_KEY = env_required(
@@ -29,8 +31,9 @@ DATABASES["default"]["CONN_MAX_AGE"] = CONN_MAX_AGE  # noqa: F405
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
-# /healthz is probed by load balancers over plain HTTP inside the network.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# /healthz (load balancers) and /internal/metrics (Prometheus) are read over plain
+# HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^internal/metrics$"]
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
@@ -38,6 +41,9 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Behind TLS: a page never loads anything over plain HTTP (cms.headers).
+for _policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN):  # noqa: F405
+    _policy["DIRECTIVES"]["upgrade-insecure-requests"] = True
 
 STORAGES = {
     **STORAGES,  # noqa: F405
@@ -47,3 +53,8 @@ STORAGES = {
 }
 
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# One JSON object per line on stderr, for the log collector; request lines at INFO.
+LOG_FORMAT = env_str("DJANGO_LOG_FORMAT", "json")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured("DJANGO_LOG_FORMAT must be text or json.")
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT  # noqa: F405

@@ -58,3 +58,17 @@ def phone_screenshot(page):
         return path
 
     return take
+
+
+def wait_until(page, expression: str, *, timeout_ms: int = 10_000) -> None:
+    """Poll a JavaScript expression until it is true.
+
+    Playwright's `wait_for_function` evaluates its string inside the page, which the
+    site's Content-Security-Policy refuses (no 'unsafe-eval'); `evaluate` runs
+    through the DevTools protocol, which the policy does not cover.
+    """
+    for _attempt in range(timeout_ms // 100):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"never true: {expression}")

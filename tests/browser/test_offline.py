@@ -3,6 +3,7 @@
 import pytest
 from pytest_django.live_server_helper import LiveServer
 
+from tests.browser.conftest import wait_until
 from tests.learning.factories import make_course
 
 pytestmark = [
@@ -35,7 +36,7 @@ def test_lessons_read_before_open_offline_others_say_so(page, phone_screenshot):
     try:
         base = server.url
         page.goto(base + course.url)
-        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        wait_until(page, "navigator.serviceWorker.controller !== null")
         wait_until_kept(page, base + course.url)
         page.get_by_role("link", name=lessons[0].title).click()
         page.get_by_role("heading", name=lessons[0].title).wait_for()
@@ -85,7 +86,7 @@ def test_marking_done_offline_is_refused_clearly_never_lost_silently(
             ]
         )
         page.goto(base + lessons[0].url)
-        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        wait_until(page, "navigator.serviceWorker.controller !== null")
         page.reload()
         wait_until_kept(page, base + lessons[0].url)
     finally:

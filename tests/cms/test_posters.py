@@ -62,7 +62,7 @@ def test_editor_downloads_a_poster_whose_qr_leads_to_the_course(
     client, course, editor, size, width_mm, height_mm
 ):
     client.force_login(editor)
-    response = client.get(f"/admin/posters/{course.pk}/?size={size}")
+    response = client.post(f"/admin/posters/{course.pk}/", {"size": size})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
@@ -85,10 +85,28 @@ def test_editor_downloads_a_poster_whose_qr_leads_to_the_course(
     assert "Xuất trình giấy tờ" not in text  # three lines, no more
 
 
+@pytest.mark.parametrize(
+    "path",
+    ["/admin/posters/{pk}/?size=A4", "/admin/posters/{pk}/print/?size=A3"],
+)
+def test_opening_a_poster_link_writes_nothing(client, course, editor, path):
+    """A GET (a link followed, a prefetch, a browser reopening its tabs) never makes
+    a printed batch: only the form's POST does."""
+    client.force_login(editor)
+    response = client.get(path.format(pk=course.pk))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert not Poster.objects.exists()
+    html = response.content.decode()
+    assert 'method="post"' in html
+    size = path.rsplit("=", 1)[1]
+    assert f'<option value="{size}" selected>' in html
+
+
 def test_each_download_is_a_new_batch_with_its_own_code(client, course, editor):
     client.force_login(editor)
-    client.get(f"/admin/posters/{course.pk}/")
-    client.get(f"/admin/posters/{course.pk}/?size=A3")
+    client.post(f"/admin/posters/{course.pk}/")
+    client.post(f"/admin/posters/{course.pk}/", {"size": "A3"})
     codes = list(Poster.objects.values_list("code", flat=True))
     assert len(set(codes)) == 2 and all(len(code) == 6 for code in codes)
 
@@ -109,7 +127,7 @@ def test_only_admin_users_download_posters(client, course, places, make_staff, r
             else {"ward": places["ward"]}
         )
         client.force_login(make_staff(role, **scope))
-    response = client.get(f"/admin/posters/{course.pk}/")
+    response = client.post(f"/admin/posters/{course.pk}/", {"size": "A4"})
     assert response.status_code in (302, 403)
     assert response.get("Content-Type") != "application/pdf"
     assert not Poster.objects.exists()
@@ -118,8 +136,12 @@ def test_only_admin_users_download_posters(client, course, places, make_staff, r
 def test_unknown_size_or_draft_page_is_not_found(client, course, editor):
     client.force_login(editor)
     assert client.get(f"/admin/posters/{course.pk}/?size=A0").status_code == 404
+    path = f"/admin/posters/{course.pk}/"
+    assert client.post(path, {"size": "A0"}).status_code == 404
     course.unpublish()
-    assert client.get(f"/admin/posters/{course.pk}/").status_code == 404
+    assert client.get(path).status_code == 404
+    assert client.post(path).status_code == 404
+    assert not Poster.objects.exists()
 
 
 def test_a_visit_through_the_poster_is_counted_once_per_session_then_clean(
@@ -129,7 +151,7 @@ def test_a_visit_through_the_poster_is_counted_once_per_session_then_clean(
 
     staff = Client()
     staff.force_login(editor)
-    pdf = staff.get(f"/admin/posters/{course.pk}/").content
+    pdf = staff.post(f"/admin/posters/{course.pk}/").content
     [scanned] = qr_texts(pdf)
     path = scanned.removeprefix(BASE)
 
@@ -203,7 +225,7 @@ def test_long_texts_still_leave_a_whole_readable_qr_code(db, size):
 
 def test_editors_see_every_poster_and_its_visits(client, course, editor):
     client.force_login(editor)
-    client.get(f"/admin/posters/{course.pk}/?size=A3")
+    client.post(f"/admin/posters/{course.pk}/", {"size": "A3"})
     poster = Poster.objects.get()
     Poster.objects.filter(pk=poster.pk).update(visits=7)
     response = client.get("/admin/posters/")

@@ -26,7 +26,7 @@ def test_editor_prints_a_poster_for_a_neighbourhood_and_its_visits_count_there(
     assert form.status_code == 200
     assert places["n2"].name in form.content.decode()
 
-    response = client.get(
+    response = client.post(
         f"/admin/posters/{course.pk}/print/",
         {"size": "A4", "neighbourhood": places["n2"].pk},
     )
@@ -35,7 +35,7 @@ def test_editor_prints_a_poster_for_a_neighbourhood_and_its_visits_count_there(
     poster = Poster.objects.get()
     assert poster.neighbourhood == places["n2"]
     assert (
-        client.get(
+        client.post(
             f"/admin/posters/{course.pk}/print/", {"size": "A4", "neighbourhood": "x"}
         ).status_code
         == 404
@@ -65,7 +65,7 @@ def test_a_poster_without_a_neighbourhood_counts_in_none(
 ):
     course, _lessons = make_course(lessons=1, slug="vneid")
     client.force_login(make_staff(Role.EDITOR))
-    client.get(f"/admin/posters/{course.pk}/print/", {"size": "A3"})
+    client.post(f"/admin/posters/{course.pk}/print/", {"size": "A3"})
     poster = Poster.objects.get()
     assert poster.neighbourhood is None and poster.size == "A3"
     with django_capture_on_commit_callbacks(execute=True):
@@ -77,6 +77,6 @@ def test_a_poster_without_a_neighbourhood_counts_in_none(
 def test_only_admin_users_print_posters(client, places, make_staff):
     course, _lessons = make_course(lessons=1, slug="vneid")
     client.force_login(make_staff(Role.OFFICER, ward=places["ward"]))
-    response = client.get(f"/admin/posters/{course.pk}/print/", {"size": "A4"})
+    response = client.post(f"/admin/posters/{course.pk}/print/", {"size": "A4"})
     assert response.status_code in (302, 403)
     assert not Poster.objects.exists()
