@@ -1,38 +1,91 @@
-"""Demo quizzes: one per demo lesson, from `learning.demo_content`; idempotent.
+"""Demo quizzes: the `[quiz]` table of each demo lesson file; idempotent.
 
-A lesson is found by its slug under its course (both from the content); a lesson that
+The lesson files are read by `learning.demo` (`learning/demo_content/README.md` says
+how a quiz is written). A lesson is found by its slug under its course; a lesson that
 already has a quiz is left as it is, so a second run adds and changes nothing.
 """
 
-from learning.demo import INDEX_SLUG
-from learning.demo_content import COURSES
+from django.core.exceptions import ValidationError
+
+from cms.seeding import DemoDataError, DemoImages, demo_check_keys, demo_image
+from learning.demo import INDEX_SLUG, demo_courses, demo_images
 from learning.models import CourseIndexPage, CoursePage, LessonPage
 
+from .forms import question_problem
 from .models import Choice, Question, Quiz
 
-KINDS = {
-    "single": Question.Kind.SINGLE,
-    "multiple": Question.Kind.MULTIPLE,
-    "truefalse": Question.Kind.TRUE_FALSE,
-    "picture": Question.Kind.PICTURE,
-}
+QUIZ_FIELDS = {"pass_mark", "question_count", "shuffle_choices", "max_attempts"}
+QUIZ_FIELDS |= {"wait_minutes", "layout"}
+QUESTION_KEYS = {"kind", "text", "explanation", "choices"}
+CHOICE_KEYS = {"text", "is_correct", "image"}
 
 
-def _quiz(lesson: LessonPage, data: dict) -> Quiz:
-    quiz = Quiz(lesson=lesson, pass_mark=data.get("pass_mark", 80))
-    quiz.questions = [
-        Question(
-            kind=KINDS[question["kind"]],
-            text=question["text"],
-            explanation=question["explanation"],
+def demo_quiz_parts(
+    data: dict, *, images: DemoImages, where: str
+) -> tuple[dict, list[Question]]:
+    """The quiz's fields and its questions (with their choices, unsaved) from `data`.
+
+    Each question is checked as the admin checks it (`question_problem`), each row
+    by its model, so a file that could not be saved in the admin is refused.
+    """
+    demo_check_keys(
+        data, keys=QUIZ_FIELDS | {"questions"}, required={"questions"}, where=where
+    )
+    fields = {name: value for name, value in data.items() if name != "questions"}
+    questions = []
+    for number, item in enumerate(data["questions"]):
+        here = f"{where}: quiz.questions[{number}]"
+        demo_check_keys(
+            item, keys=QUESTION_KEYS, required={"text", "choices"}, where=here
+        )
+        choices = []
+        for n, choice in enumerate(item["choices"]):
+            demo_check_keys(choice, keys=CHOICE_KEYS, where=f"{here}.choices[{n}]")
+            choices.append(
+                Choice(
+                    text=choice.get("text", ""),
+                    image=demo_image(images, choice["image"], where=here)
+                    if choice.get("image")
+                    else None,
+                    is_correct=choice.get("is_correct", False),
+                    sort_order=n,
+                )
+            )
+        question = Question(
+            kind=item.get("kind", Question.Kind.SINGLE),
+            text=item["text"],
+            explanation=item.get("explanation", ""),
             sort_order=number,
-            choices=[
-                Choice(text=choice["text"], is_correct=choice["correct"], sort_order=n)
-                for n, choice in enumerate(question["choices"])
+        )
+        problem = question_problem(
+            question.kind,
+            [
+                {"text": c.text, "image": c.image, "is_correct": c.is_correct}
+                for c in choices
             ],
         )
-        for number, question in enumerate(data["questions"])
-    ]
+        if problem:
+            raise DemoDataError(f"{here}: {problem}")
+        _check(question, exclude=["quiz"], where=here)
+        for choice in choices:
+            _check(choice, exclude=["question"], where=here)
+        question.choices = choices
+        questions.append(question)
+    _check(Quiz(**fields), exclude=["lesson"], where=where)
+    return fields, questions
+
+
+def _check(row, *, exclude: list[str], where: str) -> None:
+    try:
+        row.full_clean(exclude=exclude)
+    except ValidationError as error:
+        raise DemoDataError(f"{where}: {error.message_dict}") from error
+
+
+def _quiz(lesson: LessonPage, data: dict, *, images: DemoImages, where: str) -> Quiz:
+    fields, questions = demo_quiz_parts(data, images=images, where=where)
+    quiz = Quiz(lesson=lesson, **fields)
+    quiz.questions = questions
     quiz.save()
     quiz.save_revision().publish()
     return quiz
@@ -44,12 +97,13 @@ def seed_demo(*, log) -> None:
     if index is None:
         log("  no course catalogue: skipped")
         return
-    for course_data in COURSES:
+    images = demo_images()
+    for course_data in demo_courses():
         course = (
-            CoursePage.objects.child_of(index).filter(slug=course_data["slug"]).first()
+            CoursePage.objects.child_of(index).filter(slug=course_data.slug).first()
         )
         if course is None:
-            log(f"  no course {course_data['slug']}: skipped")
+            log(f"  no course {course_data.slug}: skipped")
             continue
         lessons = {
             lesson.slug: lesson for lesson in LessonPage.objects.child_of(course)
@@ -59,12 +113,12 @@ def seed_demo(*, log) -> None:
                 "lesson_id", flat=True
             )
         )
-        for lesson_data in course_data["lessons"]:
-            lesson = lessons.get(lesson_data["slug"])
-            if lesson is None or not lesson_data.get("quiz"):
+        for lesson_data in course_data.lessons:
+            lesson = lessons.get(lesson_data.slug)
+            if lesson is None or not lesson_data.quiz:
                 continue
             if lesson.pk in existing:
                 continue
-            _quiz(lesson, lesson_data["quiz"])
-            count = len(lesson_data["quiz"]["questions"])
+            _quiz(lesson, lesson_data.quiz, images=images, where=str(lesson_data.path))
+            count = len(lesson_data.quiz["questions"])
             log(f"  created quiz for {lesson.title} ({count} questions)")

@@ -1,8 +1,14 @@
+import re
+
+import pytest
 from django.core.management import call_command
+from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from learning.demo_content import COURSES
+from cms.seeding import demo_stream_data
+from learning.blocks import LessonBodyBlock
+from learning.demo import demo_courses, demo_images
 from learning.models import CourseIndexPage, CoursePage, LessonPage
 
 
@@ -22,13 +28,14 @@ def test_seed_demo_makes_the_courses_once(db, client):
 
     index = CourseIndexPage.objects.get(slug="khoa-hoc")
     assert index.live and index.title == "Khóa học"
-    assert CoursePage.objects.child_of(index).live().count() == len(COURSES)
-    expected = sum(len(course["lessons"]) for course in COURSES)
+    courses = demo_courses()
+    assert CoursePage.objects.child_of(index).live().count() == len(courses)
+    expected = sum(len(course.lessons) for course in courses)
     assert LessonPage.objects.live().count() == expected
     images = get_image_model().objects.values_list("title", flat=True)
     assert len(images) == len(set(images))
 
-    course = CoursePage.objects.get(slug=COURSES[0]["slug"])
+    course = CoursePage.objects.get(slug=courses[0].slug)
     assert course.cover is not None
     assert client.get("/learning/").status_code == 302
     assert client.get(index.url).status_code == 200
@@ -36,3 +43,62 @@ def test_seed_demo_makes_the_courses_once(db, client):
     lesson = LessonPage.objects.child_of(course).first()
     html = client.get(lesson.url).content.decode()
     assert "checkbox" in html and ".svg" in html
+
+
+LESSONS = [lesson for course in demo_courses() for lesson in course.lessons]
+# The tags each rich-text feature allows (Wagtail's Draftail features).
+FEATURE_TAGS = {
+    "h2": {"h2"},
+    "h3": {"h3"},
+    "bold": {"b", "strong"},
+    "italic": {"i", "em"},
+    "ol": {"ol", "li"},
+    "ul": {"ul", "li"},
+    "link": {"a"},
+}
+
+
+def name(lesson) -> str:
+    return f"{lesson.path.parent.name}/{lesson.path.name}"
+
+
+def walk(block, data):
+    """Every (block, value as written) pair in a lesson's body, depth first."""
+    yield block, data
+    if isinstance(block, blocks.StreamBlock):
+        for item in data:
+            yield from walk(block.child_blocks[item["type"]], item["value"])
+    elif isinstance(block, blocks.ListBlock):
+        for item in data:
+            yield from walk(block.child_block, item)
+    elif isinstance(block, blocks.StructBlock):
+        for key, value in data.items():
+            yield from walk(block.child_blocks[key], value)
+
+
+def test_the_demo_has_its_four_courses_each_lesson_with_a_quiz():
+    courses = demo_courses()
+    assert [course.slug for course in courses] == [
+        "su-dung-vneid",
+        "dich-vu-cong-truc-tuyen",
+        "thanh-toan-khong-dung-tien-mat",
+        "an-toan-tren-khong-gian-mang",
+    ]
+    slugs = [lesson.slug for lesson in LESSONS]
+    assert len(slugs) == len(set(slugs)) == 19
+    assert all(lesson.quiz for lesson in LESSONS)
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=name)
+def test_every_lesson_file_is_a_valid_lesson_body(db, lesson):
+    block = LessonBodyBlock()
+    raw = demo_stream_data(block, lesson.body, images=demo_images(), where=name(lesson))
+    value = block.to_python(raw)
+    block.clean(value)  # raises what the admin would refuse
+    # None dropped: Wagtail silently drops a block of a type it does not know.
+    assert [child.block_type for child in value] == [b["type"] for b in lesson.body]
+    for child, data in walk(block, lesson.body):
+        if isinstance(child, blocks.RichTextBlock):
+            allowed = {"p", "br"}.union(*(FEATURE_TAGS[f] for f in child.features))
+            used = set(re.findall(r"</?([a-z0-9]+)", data))
+            assert used <= allowed, (name(lesson), used - allowed)

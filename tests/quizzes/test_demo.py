@@ -5,8 +5,10 @@ import re
 import pytest
 from django.core.management import call_command
 
-from learning.demo_content import COURSES
+from learning.demo import demo_courses, demo_images
 from learning.models import LessonPage
+from quizzes.demo import demo_quiz_parts
+from quizzes.forms import question_problem
 from quizzes.models import Choice, Question, Quiz
 from quizzes.services import attempt_start
 from tests.community.factories import UserFactory
@@ -30,25 +32,25 @@ def test_seed_demo_makes_every_quiz_once(seeded):
     call_command("seed_demo", stdout=open("/dev/null", "w"))
     assert snapshot() == first
 
-    for course in COURSES:
-        final = course["lessons"][-1]
-        for lesson_data in course["lessons"]:
-            quiz = Quiz.objects.get(lesson__slug=lesson_data["slug"])
-            assert quiz.live and quiz.pass_mark == lesson_data["quiz"]["pass_mark"]
+    for course in demo_courses():
+        final = course.lessons[-1]
+        for lesson_data in course.lessons:
+            quiz = Quiz.objects.get(lesson__slug=lesson_data.slug)
+            assert quiz.live and quiz.pass_mark == lesson_data.quiz["pass_mark"]
             questions = list(quiz.questions.order_by("sort_order"))
             assert [q.text for q in questions] == [
-                q["text"] for q in lesson_data["quiz"]["questions"]
+                q["text"] for q in lesson_data.quiz["questions"]
             ]
             expected = (8, 10) if lesson_data is final else (3, 6)
             assert expected[0] <= len(questions) <= expected[1]
             for question, data in zip(
-                questions, lesson_data["quiz"]["questions"], strict=True
+                questions, lesson_data.quiz["questions"], strict=True
             ):
                 assert question.explanation == data["explanation"]
                 assert [
                     (c.text, c.is_correct)
                     for c in question.choices.order_by("sort_order")
-                ] == [(c["text"], c["correct"]) for c in data["choices"]]
+                ] == [(c["text"], c.get("is_correct", False)) for c in data["choices"]]
     # Every demo lesson is now finished by its quiz.
     assert Quiz.objects.count() == LessonPage.objects.count()
 
@@ -82,3 +84,29 @@ def test_no_demo_quiz_page_holds_correctness_before_submission(seeded, client):
         for question in questions:
             for choice in question.choices.all():
                 assert f'name="q-{question.pk}" value="{choice.pk}"' in html
+
+
+QUIZZED = [
+    lesson for course in demo_courses() for lesson in course.lessons if lesson.quiz
+]
+
+
+@pytest.mark.parametrize(
+    "lesson", QUIZZED, ids=lambda lesson: f"{lesson.path.parent.name}/{lesson.slug}"
+)
+def test_every_demo_quiz_is_valid_for_the_quiz_models(db, lesson):
+    fields, questions = demo_quiz_parts(
+        lesson.quiz, images=demo_images(), where=str(lesson.path)
+    )
+    Quiz(**fields).full_clean(exclude=["lesson"])
+    assert questions
+    for question in questions:
+        question.full_clean(exclude=["quiz"])
+        choices = list(question.choices.all())
+        for choice in choices:
+            choice.full_clean(exclude=["question"])
+        written = [
+            {"text": c.text, "image": c.image, "is_correct": c.is_correct}
+            for c in choices
+        ]
+        assert question_problem(question.kind, written) == "", question.text
