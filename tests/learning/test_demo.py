@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from wagtail import blocks
 from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page, Revision
 
 from cms.seeding import demo_stream_data
@@ -43,6 +44,15 @@ def test_seed_demo_makes_the_courses_once(db, client):
     lesson = LessonPage.objects.child_of(course).first()
     html = client.get(lesson.url).content.decode()
     assert "checkbox" in html and ".svg" in html
+    # Every picture of every lesson says what it shows (the site's logo is static).
+    pictures = 0
+    for lesson in LessonPage.objects.live():
+        html = client.get(lesson.url).content.decode()
+        for tag in re.findall(r"<img\b[^>]*>", html):
+            if 'src="/static/' not in tag:
+                pictures += 1
+                assert re.search(r'\balt="[^"]+"', tag), (lesson.slug, tag)
+    assert pictures == 21
 
 
 LESSONS = [lesson for course in demo_courses() for lesson in course.lessons]
@@ -102,3 +112,22 @@ def test_every_lesson_file_is_a_valid_lesson_body(db, lesson):
             allowed = {"p", "br"}.union(*(FEATURE_TAGS[f] for f in child.features))
             used = set(re.findall(r"</?([a-z0-9]+)", data))
             assert used <= allowed, (name(lesson), used - allowed)
+
+
+def test_no_demo_picture_lacks_alt_text():
+    """A block that shows a picture carries an "alt" field, filled in."""
+    pictures, missing = 0, []
+    for lesson in LESSONS:
+        for child, data in walk(LessonBodyBlock(), lesson.body):
+            if not isinstance(child, blocks.StructBlock):
+                continue
+            shown = [
+                key
+                for key, field in child.child_blocks.items()
+                if isinstance(field, ImageChooserBlock) and data.get(key)
+            ]
+            pictures += len(shown)
+            if shown and not data.get("alt", "").strip():
+                missing.append((name(lesson), data))
+    assert not missing
+    assert pictures == 21
