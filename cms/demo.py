@@ -1,14 +1,14 @@
 """Demo news column: three short articles about the movement in the demo ward.
 
-Idempotent: pages are found by slug under their parent. Runs before learning's demo
-(INSTALLED_APPS order), so the articles link to no course.
+Idempotent: pages are found by slug under their parent, and written again only when
+the articles below changed (`cms.seeding.demo_child_page`). Runs before learning's
+demo (INSTALLED_APPS order), so the articles link to no course.
 """
 
 from datetime import date
 
-from wagtail.models import Page
-
 from .models import HomePage, NewsIndexPage, NewsPage
+from .seeding import demo_child_page
 
 INDEX_SLUG = "tin-tuc"
 ARTICLES = [
@@ -60,19 +60,6 @@ ARTICLES = [
         ),
     },
 ]
-
-
-def demo_child_page(parent: Page, model, slug: str, log, tags=(), **fields):
-    """The published child page `slug` of `parent`, created once (demo data only)."""
-    page = model.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = model(slug=slug, **fields)
-        parent.add_child(instance=page)
-        if tags:
-            page.tags.add(*tags)
-        page.save_revision().publish()
-        log(f"  created {model.__name__} {fields['title']}")
-    return page
 
 
 def seed_demo(*, log) -> None:

@@ -1,4 +1,4 @@
-"""Helpers for the apps' demo seeds (`<app>/demo.py`): data files in, Wagtail values.
+"""Helpers for the apps' demo seeds (`<app>/demo.py`): data files in, pages out.
 
 Demo content is data, not code (bakerydemo): TOML files, read with the standard
 library, whose StreamField blocks have the shape Wagtail stores, a list of
@@ -6,16 +6,31 @@ library, whose StreamField blocks have the shape Wagtail stores, a list of
 such a file strictly and turn its blocks into the field's value through the block
 definitions, so a mistake in a file stops the seed with the file's name instead of
 reaching a page.
+
+Then they publish: a page (or a snippet with revisions, such as a quiz) is made once,
+written again as a new published revision when its data changed since the seed last
+wrote it, and left alone once an editor changed it. Each revision the seed writes is
+recorded (`cms.models.DemoSeed`) with a hash of the data it came from.
 """
 
+import hashlib
+import json
 import tomllib
+from datetime import date
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
+from django.db import models
 from wagtail import blocks
+from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page, Revision
+
+from .models import DemoSeed
+
+SAME, CHANGED, EDITED = "same", "changed", "edited"
 
 
 class DemoDataError(ValueError):
@@ -149,3 +164,86 @@ def demo_stream(stream_block, data: list, *, images: DemoImages, where: str):
         else:
             detail = error.messages
         raise DemoDataError(f"{where}: {detail}") from error
+
+
+def demo_digest(data) -> str:
+    """A hash of what the seed writes, so that a change in a data file is noticed."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=_plain)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _plain(value):
+    if isinstance(value, models.Model):
+        return f"{value._meta.label_lower}:{value.pk}"
+    if isinstance(value, StreamValue):
+        return _without_ids(value.stream_block.get_prep_value(value))
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot hash {value!r}")
+
+
+def _without_ids(value):
+    """Stored StreamField JSON without the block ids, which are new on every run."""
+    if isinstance(value, list):
+        return [_without_ids(item) for item in value]
+    if isinstance(value, dict):
+        if {"type", "value"} <= set(value):
+            return {"type": value["type"], "value": _without_ids(value["value"])}
+        return {key: _without_ids(item) for key, item in value.items()}
+    return value
+
+
+def demo_state(obj, *, digest: str) -> str:
+    """What the seed may do to `obj` (a page or a snippet with revisions) it found.
+
+    SAME: its latest revision is the seed's, from the same data. CHANGED: the seed's,
+    from other data, so it is written again; also when it was seeded before the seed
+    kept records and no person ever saved a revision of it. EDITED: anything else (a
+    later revision, a draft, unpublished): the seed must not touch it.
+    """
+    if not obj.live:
+        return EDITED
+    record = DemoSeed.objects.filter(revision_id=obj.latest_revision_id).first()
+    if record is not None:
+        return SAME if record.digest == digest else CHANGED
+    by_someone = Revision.objects.for_instance(obj).exclude(user=None).exists()
+    return EDITED if by_someone or obj.latest_revision_id is None else CHANGED
+
+
+def demo_publish(obj, *, digest: str) -> None:
+    """Publish `obj` as it is in memory, as a revision the seed will recognise."""
+    previous = obj.latest_revision_id
+    revision = obj.save_revision()
+    revision.publish()
+    if previous is not None:
+        DemoSeed.objects.filter(revision_id=previous).delete()
+    DemoSeed.objects.create(revision=revision, digest=digest)
+
+
+def demo_child_page(parent: Page, model, slug: str, log, tags=(), **fields):
+    """The published child page `slug` of `parent` holding `fields` (demo data only).
+
+    Made once; written again when `fields` or `tags` differ from what the seed last
+    wrote; left as it is, with a line saying so, once an editor changed it.
+    """
+    digest = demo_digest({"fields": fields, "tags": sorted(tags)})
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        if tags:
+            page.tags.add(*tags)
+        demo_publish(page, digest=digest)
+        log(f"  created {model.__name__} {fields['title']}")
+        return page
+    state = demo_state(page, digest=digest)
+    if state == EDITED:
+        log(f"  left {model.__name__} {page.title}: an editor changed it")
+    elif state == CHANGED:
+        for name, value in fields.items():
+            setattr(page, name, value)
+        if tags or hasattr(page, "tags"):
+            page.tags.set(list(tags))
+        demo_publish(page, digest=digest)
+        log(f"  updated {model.__name__} {page.title}")
+    return page

@@ -3,8 +3,10 @@
 One folder per course, `courses/<course-slug>/`, holding `course.toml` (the course
 page's fields) and one `<NN>-<lesson-slug>.toml` per lesson (the lesson page's fields,
 its body as StreamField blocks, its quiz); `learning/demo_content/README.md` says how
-to write them. Pages are found by slug under their parent and pictures by file name,
-so a second run reuses what the first made and changes nothing. The lessons' "quiz"
+to write them. Pages are found by slug under their parent and pictures by file name.
+A page is made once, written again (a new published revision) when its file changed
+since the seed wrote it, and left alone once an editor changed it
+(`cms.seeding.demo_child_page`); so a second run changes nothing. The lessons' "quiz"
 tables belong to quizzes (`quizzes.demo`) and are ignored here.
 """
 
@@ -12,9 +14,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from cms.demo import demo_child_page
 from cms.models import HomePage
-from cms.seeding import DemoDataError, DemoImages, demo_read, demo_stream
+from cms.seeding import (
+    DemoDataError,
+    DemoImages,
+    demo_child_page,
+    demo_read,
+    demo_stream,
+)
 
 from .models import CourseIndexPage, CoursePage, LessonPage
 

@@ -1,13 +1,25 @@
 """Demo quizzes: the `[quiz]` table of each demo lesson file; idempotent.
 
 The lesson files are read by `learning.demo` (`learning/demo_content/README.md` says
-how a quiz is written). A lesson is found by its slug under its course; a lesson that
-already has a quiz is left as it is, so a second run adds and changes nothing.
+how a quiz is written). A lesson is found by its slug under its course. Its quiz is
+made once, written again as a new published revision when the file's quiz changed
+since, and left alone once an editor changed it (`cms.seeding.demo_state`), so a
+second run adds and changes nothing.
 """
 
 from django.core.exceptions import ValidationError
 
-from cms.seeding import DemoDataError, DemoImages, demo_check_keys, demo_image
+from cms.seeding import (
+    CHANGED,
+    EDITED,
+    DemoDataError,
+    DemoImages,
+    demo_check_keys,
+    demo_digest,
+    demo_image,
+    demo_publish,
+    demo_state,
+)
 from learning.demo import INDEX_SLUG, demo_courses, demo_images
 from learning.models import CourseIndexPage, CoursePage, LessonPage
 
@@ -82,13 +94,29 @@ def _check(row, *, exclude: list[str], where: str) -> None:
         raise DemoDataError(f"{where}: {error.message_dict}") from error
 
 
-def _quiz(lesson: LessonPage, data: dict, *, images: DemoImages, where: str) -> Quiz:
-    fields, questions = demo_quiz_parts(data, images=images, where=where)
-    quiz = Quiz(lesson=lesson, **fields)
+def _write(quiz: Quiz, fields: dict, questions: list[Question]) -> None:
+    """Give `quiz` the file's fields and questions, keeping the rows it already has.
+
+    The n-th question (and choice) of the file updates the n-th row, so the ids that
+    attempts refer to survive an edit of the text; rows beyond the file's go.
+    """
+    for name in QUIZ_FIELDS:
+        default = Quiz._meta.get_field(name).get_default()
+        setattr(quiz, name, fields.get(name, default))
+    rows = list(quiz.questions.order_by("sort_order")) if quiz.pk else []
+    for number, question in enumerate(questions):
+        if number >= len(rows):
+            continue
+        row, choices = rows[number], list(question.choices.all())
+        old = list(row.choices.order_by("sort_order"))
+        for n, choice in enumerate(choices[: len(old)]):
+            choice.pk = old[n].pk
+        for name in ("kind", "text", "explanation", "sort_order"):
+            setattr(row, name, getattr(question, name))
+        row.choices = choices
+        questions[number] = row
     quiz.questions = questions
     quiz.save()
-    quiz.save_revision().publish()
-    return quiz
 
 
 def seed_demo(*, log) -> None:
@@ -108,17 +136,26 @@ def seed_demo(*, log) -> None:
         lessons = {
             lesson.slug: lesson for lesson in LessonPage.objects.child_of(course)
         }
-        existing = set(
-            Quiz.objects.filter(lesson__in=lessons.values()).values_list(
-                "lesson_id", flat=True
-            )
-        )
+        quizzes = {
+            quiz.lesson_id: quiz
+            for quiz in Quiz.objects.filter(lesson__in=lessons.values())
+        }
         for lesson_data in course_data.lessons:
             lesson = lessons.get(lesson_data.slug)
             if lesson is None or not lesson_data.quiz:
                 continue
-            if lesson.pk in existing:
+            digest = demo_digest(lesson_data.quiz)
+            quiz = quizzes.get(lesson.pk)
+            state = CHANGED if quiz is None else demo_state(quiz, digest=digest)
+            if state == EDITED:
+                log(f"  left the quiz of {lesson.title}: an editor changed it")
+            if state != CHANGED:
                 continue
-            _quiz(lesson, lesson_data.quiz, images=images, where=str(lesson_data.path))
-            count = len(lesson_data.quiz["questions"])
-            log(f"  created quiz for {lesson.title} ({count} questions)")
+            fields, questions = demo_quiz_parts(
+                lesson_data.quiz, images=images, where=str(lesson_data.path)
+            )
+            verb = "created" if quiz is None else "updated"
+            quiz = quiz or Quiz(lesson=lesson)
+            _write(quiz, fields, questions)
+            demo_publish(quiz, digest=digest)
+            log(f"  {verb} quiz for {lesson.title} ({len(questions)} questions)")

@@ -1,9 +1,11 @@
-"""The demo data reader refuses what Wagtail would silently drop or ignore."""
+"""Demo data: the reader refuses what Wagtail would drop or ignore; pages follow it."""
 
 from pathlib import Path
 
 import pytest
 
+from cms import demo as cms_demo
+from cms.models import NewsPage
 from cms.seeding import DemoDataError, DemoImages, demo_read, demo_stream
 from learning.blocks import LessonBodyBlock
 
@@ -74,3 +76,18 @@ def test_a_mistake_in_a_file_stops_the_seed_saying_where(db, data, message):
     with pytest.raises(DemoDataError, match=message) as error:
         stream(data)
     assert str(error.value).startswith("lesson.toml")
+
+
+def test_a_changed_article_is_written_again_with_its_tags(db, monkeypatch):
+    cms_demo.seed_demo(log=lambda line: None)
+    article = cms_demo.ARTICLES[0] | {"lead": "Tin đã sửa.", "tags": ["VNeID"]}
+    monkeypatch.setattr(cms_demo, "ARTICLES", [article, *cms_demo.ARTICLES[1:]])
+    lines = []
+
+    cms_demo.seed_demo(log=lines.append)
+
+    assert lines[1:] == [f"  updated NewsPage {article['title']}"]
+    page = NewsPage.objects.get(slug=article["slug"])
+    assert page.lead == "Tin đã sửa." and page.live
+    assert [tag.name for tag in page.tags.all()] == ["VNeID"]
+    assert page.live_revision.as_object().lead == "Tin đã sửa."

@@ -2,12 +2,17 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page, Revision
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from cms.models import DemoSeed
 from cms.seeding import demo_stream_data
+from community.roles import Role
+from learning import demo as learning_demo
 from learning.blocks import LessonBodyBlock
 from learning.demo import demo_courses, demo_images
 from learning.models import CourseIndexPage, CoursePage, LessonPage
@@ -131,3 +136,122 @@ def test_no_demo_picture_lacks_alt_text():
                 missing.append((name(lesson), data))
     assert not missing
     assert pictures == 21
+
+
+LESSON_FILE = "courses/su-dung-vneid/01-cai-dat-vneid.toml"
+
+
+def seed() -> list[str]:
+    """learning's demo alone (fast), with the lines it prints."""
+    lines = []
+    learning_demo.seed_demo(log=lines.append)
+    return lines
+
+
+def said(lines) -> list[str]:
+    """What the seed did, without its heading."""
+    return [line for line in lines if line.startswith("  ")]
+
+
+def test_a_changed_lesson_file_updates_its_page_with_a_new_published_revision(
+    db, demo_content, client
+):
+    seed()
+    lesson = LessonPage.objects.get(slug="cai-dat-vneid")
+    seeded = lesson.latest_revision_id
+    revisions = Revision.objects.count()
+    demo_content.edit(LESSON_FILE, "Cài đặt ứng dụng VNeID", "Cài VNeID cho đúng")
+    demo_content.edit(LESSON_FILE, "Bật Wi-Fi hoặc dữ liệu", "Bật Wi-Fi hay dữ liệu")
+
+    assert said(seed()) == ["  updated LessonPage Cài VNeID cho đúng"]
+
+    lesson.refresh_from_db()
+    assert lesson.title == "Cài VNeID cho đúng" and lesson.live
+    assert lesson.latest_revision_id != seeded
+    assert lesson.live_revision_id == lesson.latest_revision_id
+    assert not lesson.has_unpublished_changes
+    assert Revision.objects.count() == revisions + 1
+    html = client.get(lesson.url).content.decode()
+    assert "Cài VNeID cho đúng" in html and "Bật Wi-Fi hay dữ liệu" in html
+    # Written once: the next run finds the page as the seed left it.
+    assert said(seed()) == []
+    assert Revision.objects.count() == revisions + 1
+
+
+def admin_edit(client, page, action):
+    """What an editor does to a page in the Wagtail admin."""
+    if action == "unpublish":
+        url = reverse("wagtailadmin_pages:unpublish", args=[page.pk])
+        response = client.post(url)
+    else:
+        data = {
+            "title": "Cài VNeID (bản của biên tập viên)",
+            "slug": page.slug,
+            "summary": page.summary,
+            "minutes": page.minutes,
+            "body": streamfield([("text", rich_text("<p>Viết lại.</p>"))]),
+        }
+        if action == "publish":
+            data["action-publish"] = "publish"
+        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        response = client.post(url, nested_form_data(data))
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+@pytest.mark.parametrize("action", ["publish", "draft", "unpublish"])
+def test_a_lesson_an_editor_changed_is_left_alone(
+    demo_content, client, make_staff, action
+):
+    seed()
+    lesson = LessonPage.objects.get(slug="cai-dat-vneid")
+    client.force_login(make_staff(Role.EDITOR))
+    admin_edit(client, lesson, action)
+    lesson.refresh_from_db()
+    edited = (
+        lesson.title,
+        lesson.live,
+        lesson.latest_revision_id,
+        list(lesson.body.raw_data),
+    )
+    revisions = Revision.objects.count()
+    demo_content.edit(LESSON_FILE, "Bật Wi-Fi hoặc dữ liệu", "Bật Wi-Fi hay dữ liệu")
+
+    lines = said(seed())
+
+    assert lines == [f"  left LessonPage {lesson.title}: an editor changed it"]
+    lesson.refresh_from_db()
+    assert edited == (
+        lesson.title,
+        lesson.live,
+        lesson.latest_revision_id,
+        list(lesson.body.raw_data),
+    )
+    assert Revision.objects.count() == revisions
+
+
+def test_pages_seeded_before_records_were_kept_are_brought_up_to_date_once(
+    demo_content, make_staff
+):
+    seed()
+    # As seeded before this change: no records; one lesson an editor had saved.
+    DemoSeed.objects.all().delete()
+    edited = LessonPage.objects.get(slug="cai-dat-vneid")
+    edited.save_revision(user=make_staff(Role.EDITOR))
+
+    lines = said(seed())
+
+    assert f"  left LessonPage {edited.title}: an editor changed it" in lines
+    updated = [line for line in lines if line.startswith("  updated ")]
+    assert len(updated) == Page.objects.type(CourseIndexPage, CoursePage).count() + (
+        LessonPage.objects.count() - 1
+    )
+    assert said(seed()) == [f"  left LessonPage {edited.title}: an editor changed it"]
+
+
+def test_a_second_seed_reads_a_few_rows_per_page(
+    db, demo_content, django_assert_max_num_queries
+):
+    seed()
+    # 24 pages: finding each, its record and its pictures (114 when pinned).
+    with django_assert_max_num_queries(120):
+        seed()
