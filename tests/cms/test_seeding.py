@@ -1,5 +1,6 @@
 """Demo data: the reader refuses what Wagtail would drop or ignore; pages follow it."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -78,16 +79,30 @@ def test_a_mistake_in_a_file_stops_the_seed_saying_where(db, data, message):
     assert str(error.value).startswith("lesson.toml")
 
 
-def test_a_changed_article_is_written_again_with_its_tags(db, monkeypatch):
+@pytest.fixture
+def news_content(tmp_path, monkeypatch):
+    root = tmp_path / "demo_content"
+    shutil.copytree(cms_demo.CONTENT, root)
+    monkeypatch.setattr(cms_demo, "CONTENT", root)
+    return root
+
+
+def test_a_changed_article_file_is_written_again_with_its_tags(db, news_content):
     cms_demo.seed_demo(log=lambda line: None)
-    article = cms_demo.ARTICLES[0] | {"lead": "Tin đã sửa.", "tags": ["VNeID"]}
-    monkeypatch.setattr(cms_demo, "ARTICLES", [article, *cms_demo.ARTICLES[1:]])
+    path = news_content / "news/02-hon-500-nguoi-kich-hoat-vneid.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('tags = ["VNeID", "Phong trào"]', 'tags = ["VNeID"]').replace(
+            "Sau một tháng học", "Sau hai tháng học"
+        ),
+        encoding="utf-8",
+    )
     lines = []
 
     cms_demo.seed_demo(log=lines.append)
 
-    assert lines[1:] == [f"  updated NewsPage {article['title']}"]
-    page = NewsPage.objects.get(slug=article["slug"])
-    assert page.lead == "Tin đã sửa." and page.live
+    page = NewsPage.objects.get(slug="hon-500-nguoi-kich-hoat-vneid")
+    assert lines[1:] == [f"  updated NewsPage {page.title}"]
+    assert page.lead.startswith("Sau hai tháng học") and page.live
     assert [tag.name for tag in page.tags.all()] == ["VNeID"]
-    assert page.live_revision.as_object().lead == "Tin đã sửa."
+    assert page.live_revision.as_object().lead == page.lead
