@@ -8,6 +8,7 @@ second run adds and changes nothing.
 """
 
 from django.core.exceptions import ValidationError
+from wagtail.images import get_image_model
 
 from cms.seeding import (
     CHANGED,
@@ -28,8 +29,36 @@ from .models import Choice, Question, Quiz
 
 QUIZ_FIELDS = {"pass_mark", "question_count", "shuffle_choices", "max_attempts"}
 QUIZ_FIELDS |= {"wait_minutes", "layout"}
-QUESTION_KEYS = {"kind", "text", "explanation", "choices"}
-CHOICE_KEYS = {"text", "is_correct", "image"}
+
+
+def _row_fields(model, parent: str) -> set[str]:
+    """The fields a file may give a question or a choice: all the row's own.
+
+    So a new field (say, where to tap) is written as data, with no change here.
+    """
+    return {
+        field.name
+        for field in model._meta.concrete_fields
+        if field.editable and not field.primary_key
+    } - {parent, "sort_order"}
+
+
+QUESTION_FIELDS = _row_fields(Question, "quiz")
+CHOICE_FIELDS = _row_fields(Choice, "question")
+
+
+def _row(model, data: dict, *, images: DemoImages, where: str, **extra):
+    """An unsaved `model` row from `data`, pictures named by their file name."""
+    values = dict(data)
+    for name, value in data.items():
+        field = model._meta.get_field(name)
+        if not field.is_relation:
+            continue
+        if field.related_model is not get_image_model():
+            raise DemoDataError(f"{where}.{name}: demo files can name pictures only")
+        picture = demo_image(images, value, where=f"{where}.{name}") if value else None
+        values[name] = picture
+    return model(**values, **extra)
 
 
 def demo_quiz_parts(
@@ -48,25 +77,21 @@ def demo_quiz_parts(
     for number, item in enumerate(data["questions"]):
         here = f"{where}: quiz.questions[{number}]"
         demo_check_keys(
-            item, keys=QUESTION_KEYS, required={"text", "choices"}, where=here
+            item,
+            keys=QUESTION_FIELDS | {"choices"},
+            required={"text", "choices"},
+            where=here,
         )
         choices = []
         for n, choice in enumerate(item["choices"]):
-            demo_check_keys(choice, keys=CHOICE_KEYS, where=f"{here}.choices[{n}]")
-            choices.append(
-                Choice(
-                    text=choice.get("text", ""),
-                    image=demo_image(images, choice["image"], where=here)
-                    if choice.get("image")
-                    else None,
-                    is_correct=choice.get("is_correct", False),
-                    sort_order=n,
-                )
-            )
-        question = Question(
-            kind=item.get("kind", Question.Kind.SINGLE),
-            text=item["text"],
-            explanation=item.get("explanation", ""),
+            at = f"{here}.choices[{n}]"
+            demo_check_keys(choice, keys=CHOICE_FIELDS, where=at)
+            choices.append(_row(Choice, choice, images=images, where=at, sort_order=n))
+        question = _row(
+            Question,
+            {name: value for name, value in item.items() if name != "choices"},
+            images=images,
+            where=here,
             sort_order=number,
         )
         problem = question_problem(
@@ -111,7 +136,7 @@ def _write(quiz: Quiz, fields: dict, questions: list[Question]) -> None:
         old = list(row.choices.order_by("sort_order"))
         for n, choice in enumerate(choices[: len(old)]):
             choice.pk = old[n].pk
-        for name in ("kind", "text", "explanation", "sort_order"):
+        for name in QUESTION_FIELDS | {"sort_order"}:
             setattr(row, name, getattr(question, name))
         row.choices = choices
         questions[number] = row

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from cms.seeding import DemoDataError
 from community.roles import Role
 from learning import demo as learning_demo
 from learning.demo import demo_courses, demo_images
@@ -235,3 +236,33 @@ def test_a_quiz_an_editor_changed_is_left_alone(
     assert (quiz.live, quiz.latest_revision_id, quiz.pass_mark, rows(quiz)) == edited
     if action == "publish":
         assert rows(quiz)[0][1] == "Biên tập viên hỏi lại."
+
+
+def test_a_quiz_file_names_pictures_and_may_use_any_question_field(db):
+    data = {
+        "questions": [
+            {
+                "kind": "picture",
+                "text": "Đâu là cách cài ứng dụng an toàn?",
+                "explanation": "Chỉ cài từ kho ứng dụng.",
+                "choices": [
+                    {"image": "vneid-store.svg", "is_correct": True},
+                    {"image": "safe-fake-app.svg"},
+                ],
+            }
+        ]
+    }
+    _fields, (question,) = demo_quiz_parts(data, images=demo_images(), where="x")
+    assert question.kind == "picture"
+    assert [c.image.title for c in question.choices.all()] == [
+        "vneid-store.svg",
+        "safe-fake-app.svg",
+    ]
+    data["questions"][0]["explaination"] = "a typo"
+    with pytest.raises(DemoDataError, match="unknown key.*explaination"):
+        demo_quiz_parts(data, images=demo_images(), where="x")
+    del data["questions"][0]["explaination"]
+    data["questions"][0]["choices"][1] = {"text": "Đường link lạ"}
+    problem = question_problem("picture", data["questions"][0]["choices"])
+    with pytest.raises(DemoDataError, match=re.escape(f"[0]: {problem}")):
+        demo_quiz_parts(data, images=demo_images(), where="x")
