@@ -31,14 +31,14 @@ def main(smoke: bool) -> int:
     from django.test import Client
 
     from accounts.models import User
-    from learning.demo_content import COURSES
+    from learning.demo import demo_courses
     from quizzes.models import Choice, Quiz
     from quizzes.services import attempt_start
 
     count = SMOKE_SUBMISSIONS if smoke else SUBMISSIONS
     with test_database() as connection:
         call_command("seed_demo", stdout=open("/dev/null", "w"))
-        quiz = Quiz.objects.get(lesson__slug=COURSES[0]["lessons"][-1]["slug"])
+        quiz = Quiz.objects.get(lesson__slug=demo_courses()[0].lessons[-1].slug)
         right = {}
         wrong = {}
         for choice in Choice.objects.filter(question__quiz=quiz).order_by("sort_order"):

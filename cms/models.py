@@ -189,3 +189,26 @@ class PosterVisit(models.Model):
 
     def __str__(self):
         return f"{self.poster_id} / {self.day}"
+
+
+class DemoSeed(models.Model):
+    """A revision that `seed_demo` wrote, with a hash of the data it wrote it from.
+
+    While a page's (or a snippet's) latest revision is one of these, the seed may
+    write it again when its data file changes; a later revision is an editor's, and
+    from then on the seed leaves that page alone (`cms.seeding.demo_state`).
+    """
+
+    revision = models.OneToOneField(
+        "wagtailcore.Revision",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    digest = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("demo data record")
+
+    def __str__(self):
+        return f"{self.revision_id} / {self.digest[:12]}"

@@ -104,3 +104,32 @@ def make_staff(db):
 @pytest.fixture
 def roles():
     return Role
+
+
+class DemoContent:
+    """A copy of `learning/demo_content/` that the demo seeds read, to edit."""
+
+    def __init__(self, root):
+        self.root = root
+
+    def edit(self, name: str, old: str, new: str) -> None:
+        path = self.root / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def append(self, name: str, text: str) -> None:
+        path = self.root / name
+        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+@pytest.fixture
+def demo_content(tmp_path, monkeypatch):
+    import shutil
+
+    from learning import demo
+
+    root = tmp_path / "demo_content"
+    shutil.copytree(demo.CONTENT, root)
+    monkeypatch.setattr(demo, "CONTENT", root)
+    return DemoContent(root)
